@@ -1,0 +1,19 @@
+namespace RealtimeCalendar.Core.Events;
+
+/// <summary>
+/// One stored calendar event. <see cref="Start"/> and <see cref="End"/> are UTC instants; for all-day
+/// events both sit on UTC midnight and <see cref="End"/> is exclusive (a one-day event spans 24 h).
+/// </summary>
+public sealed record CalendarEvent(
+    string UserId,
+    string EventId,
+    string Title,
+    DateTimeOffset Start,
+    DateTimeOffset End,
+    bool AllDay,
+    string TimeZone,
+    string? Description,
+    string? Location,
+    long Version,
+    DateTimeOffset UpdatedAt,
+    string Source);

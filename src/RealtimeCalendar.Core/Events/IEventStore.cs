@@ -1,0 +1,22 @@
+namespace RealtimeCalendar.Core.Events;
+
+/// <summary>Where events live. Every write is conditional, so two writers can never silently overwrite each other.</summary>
+public interface IEventStore
+{
+    Task<CalendarEvent?> GetAsync(string userId, string eventId, CancellationToken cancellationToken);
+
+    /// <summary>Stores a new event; <see cref="StoreWriteOutcome.VersionConflict"/> when the id is already taken.</summary>
+    Task<StoreWriteOutcome> CreateAsync(CalendarEvent calendarEvent, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the event only while its stored version still equals <paramref name="expectedVersion"/>.</summary>
+    Task<StoreWriteOutcome> ReplaceAsync(CalendarEvent calendarEvent, long expectedVersion, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the event only while its stored version still equals <paramref name="expectedVersion"/>.</summary>
+    Task<StoreWriteOutcome> DeleteAsync(string userId, string eventId, long expectedVersion, CancellationToken cancellationToken);
+
+    /// <summary>Every event of the user that overlaps the range, including ones that began before it; never a scan.</summary>
+    Task<IReadOnlyList<CalendarEvent>> QueryAsync(string userId, TimeRange range, CancellationToken cancellationToken);
+
+    /// <summary>How many events the user has stored (used to enforce the per-user cap).</summary>
+    Task<int> CountAsync(string userId, CancellationToken cancellationToken);
+}
