@@ -1,0 +1,57 @@
+using System.Collections;
+using System.Globalization;
+
+namespace RealtimeCalendar.Functions.Bootstrap;
+
+/// <summary>
+/// Everything a function reads from its environment. On AWS the CDK stack sets these variables; the
+/// local cloud sets the same ones (pointing at its local stand-ins), so no code path exists only locally.
+/// </summary>
+public sealed record FunctionSettings
+{
+    public required string EventsTable { get; init; }
+    public required string ConnectionsTable { get; init; }
+    public required string SessionsTable { get; init; }
+
+    /// <summary>AWS region; Lambda sets <c>AWS_REGION</c>.</summary>
+    public string Region { get; init; } = "us-east-1";
+
+    /// <summary>Overrides the DynamoDB endpoint (DynamoDB Local); unset on AWS.</summary>
+    public Uri? DynamoDbEndpoint { get; init; }
+
+    public int MaxEventsPerUser { get; init; } = 10_000;
+
+    public static FunctionSettings FromEnvironment() => FromVariables(Environment.GetEnvironmentVariables());
+
+    public static FunctionSettings FromVariables(IDictionary variables)
+    {
+        string? Get(string name) => variables[name] as string is { Length: > 0 } value ? value : null;
+        string Require(string name) => Get(name) ?? throw new InvalidOperationException($"Environment variable {name} is not set.");
+
+        return new FunctionSettings
+        {
+            EventsTable = Require("EVENTS_TABLE"),
+            ConnectionsTable = Require("CONNECTIONS_TABLE"),
+            SessionsTable = Require("SESSIONS_TABLE"),
+            Region = Get("AWS_REGION") ?? "us-east-1",
+            DynamoDbEndpoint = Get("DYNAMODB_ENDPOINT") is { } endpoint ? new Uri(endpoint) : null,
+            MaxEventsPerUser = Get("MAX_EVENTS_PER_USER") is { } max ? int.Parse(max, CultureInfo.InvariantCulture) : 10_000,
+        };
+    }
+
+    /// <summary>The same settings as environment variables, for a child process that reads them with <see cref="FromEnvironment"/>.</summary>
+    public IReadOnlyDictionary<string, string> ToVariables()
+    {
+        var variables = new Dictionary<string, string>
+        {
+            ["EVENTS_TABLE"] = EventsTable,
+            ["CONNECTIONS_TABLE"] = ConnectionsTable,
+            ["SESSIONS_TABLE"] = SessionsTable,
+            ["AWS_REGION"] = Region,
+            ["MAX_EVENTS_PER_USER"] = MaxEventsPerUser.ToString(CultureInfo.InvariantCulture),
+        };
+        if (DynamoDbEndpoint is not null)
+            variables["DYNAMODB_ENDPOINT"] = DynamoDbEndpoint.ToString();
+        return variables;
+    }
+}

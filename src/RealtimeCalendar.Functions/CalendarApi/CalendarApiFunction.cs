@@ -1,0 +1,163 @@
+using Microsoft.Extensions.Logging;
+using RealtimeCalendar.Core.Calendar;
+using RealtimeCalendar.Core.Events;
+using RealtimeCalendar.Functions.Http;
+using RealtimeCalendar.Lambda.Contracts;
+using RealtimeCalendar.Lambda.Contracts.HttpApi;
+using RealtimeCalendar.Lambda.Hosting;
+
+namespace RealtimeCalendar.Functions.CalendarApi;
+
+/// <summary>
+/// <c>calendar-api</c>: the events routes of the HTTP API. Parses the request, calls
+/// <see cref="CalendarService"/>, and shapes the response; no calendar logic lives here.
+/// </summary>
+public sealed class CalendarApiFunction(CalendarService calendar, ILogger<CalendarApiFunction> logger)
+    : JsonLambdaFunction<APIGatewayHttpApiV2ProxyRequest, APIGatewayHttpApiV2ProxyResponse>(
+        LambdaContractsJsonContext.Default.APIGatewayHttpApiV2ProxyRequest,
+        LambdaContractsJsonContext.Default.APIGatewayHttpApiV2ProxyResponse)
+{
+    protected override async Task<APIGatewayHttpApiV2ProxyResponse> HandleAsync(
+        APIGatewayHttpApiV2ProxyRequest request, LambdaInvocation invocation, CancellationToken cancellationToken)
+    {
+        if (RequestIdentity.UserId(request) is not { } userId)
+            return HttpResponses.Problem(401, ProblemTypes.Unauthorized, "Sign-in required.", "The request carries no verified user.");
+
+        var id = request.PathParameters?.GetValueOrDefault("id");
+        try
+        {
+            return request.RouteKey switch
+            {
+                "GET /api/events" => await ListAsync(request, userId, cancellationToken),
+                "POST /api/events" => await CreateAsync(request, userId, cancellationToken),
+                "GET /api/events/{id}" => await GetAsync(userId, id, cancellationToken),
+                "PUT /api/events/{id}" => await ReplaceAsync(request, userId, id, cancellationToken),
+                "DELETE /api/events/{id}" => await DeleteAsync(request, userId, id, cancellationToken),
+                _ => HttpResponses.Problem(404, ProblemTypes.NotFound, "No such route.", $"'{request.RouteKey}' is not a calendar route."),
+            };
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The caller learns only that it failed; the details go to the log with the request id.
+            logger.LogError(exception, "calendar-api failed on {RouteKey} for {UserId} in {RequestId}", request.RouteKey, userId, invocation.RequestId);
+            return HttpResponses.Problem(500, ProblemTypes.Internal, "Something went wrong on our side.", $"Request id: {invocation.RequestId}");
+        }
+    }
+
+    private async Task<APIGatewayHttpApiV2ProxyResponse> ListAsync(APIGatewayHttpApiV2ProxyRequest request, string userId, CancellationToken cancellationToken)
+    {
+        var query = request.QueryStringParameters;
+        var fromText = query?.GetValueOrDefault("from");
+        var toText = query?.GetValueOrDefault("to");
+        var from = EventDraftReader.ParseInstant(fromText);
+        var to = EventDraftReader.ParseInstant(toText);
+
+        var errors = new List<ProblemField>();
+        if (fromText is not null && from is null)
+            errors.Add(new("from", "Must be an ISO-8601 instant with an offset, such as '2026-11-01T00:00:00Z'."));
+        if (toText is not null && to is null)
+            errors.Add(new("to", "Must be an ISO-8601 instant with an offset, such as '2026-12-01T00:00:00Z'."));
+        if (errors.Count == 0 && TimeRange.Check(from, to) is { } rangeError)
+            errors.Add(new(rangeError.Field, rangeError.Message));
+        if (errors.Count > 0)
+            return HttpResponses.Validation(errors);
+
+        var events = await calendar.ListAsync(userId, new TimeRange(from!.Value, to!.Value), cancellationToken);
+        return HttpResponses.Json(200, new EventList([.. events.Select(EventResource.From)]), FunctionsJsonContext.Default.EventList);
+    }
+
+    private async Task<APIGatewayHttpApiV2ProxyResponse> GetAsync(string userId, string? id, CancellationToken cancellationToken)
+    {
+        var found = id is null ? null : await calendar.GetAsync(userId, id, cancellationToken);
+        return found is null ? NotFound() : Resource(200, found);
+    }
+
+    private async Task<APIGatewayHttpApiV2ProxyResponse> CreateAsync(APIGatewayHttpApiV2ProxyRequest request, string userId, CancellationToken cancellationToken)
+    {
+        if (CheckJsonContentType(request) is { } unsupported)
+            return unsupported;
+        var read = EventDraftReader.Read(request.Body, request.IsBase64Encoded);
+        if (read.Problem is not null)
+            return HttpResponses.Problem(read.Problem);
+
+        var outcome = await calendar.CreateAsync(userId, read.Draft!, CalendarService.SourceApi, cancellationToken);
+        return outcome is CalendarOutcome.Stored stored
+            ? Resource(201, stored.Event, location: $"/api/events/{stored.Event.EventId}")
+            : FromFailure(outcome);
+    }
+
+    private async Task<APIGatewayHttpApiV2ProxyResponse> ReplaceAsync(
+        APIGatewayHttpApiV2ProxyRequest request, string userId, string? id, CancellationToken cancellationToken)
+    {
+        if (id is null || !EventIds.IsWellFormed(id))
+            return NotFound();
+        if (CheckJsonContentType(request) is { } unsupported)
+            return unsupported;
+        if (ReadIfMatch(request) is not { } expected)
+            return PreconditionRequired(request);
+
+        var read = EventDraftReader.Read(request.Body, request.IsBase64Encoded);
+        if (read.Problem is not null)
+            return HttpResponses.Problem(read.Problem);
+
+        var outcome = await calendar.ReplaceAsync(userId, id, expected, read.Draft!, CalendarService.SourceApi, cancellationToken);
+        return outcome is CalendarOutcome.Stored stored ? Resource(200, stored.Event) : FromFailure(outcome);
+    }
+
+    private async Task<APIGatewayHttpApiV2ProxyResponse> DeleteAsync(
+        APIGatewayHttpApiV2ProxyRequest request, string userId, string? id, CancellationToken cancellationToken)
+    {
+        if (id is null || !EventIds.IsWellFormed(id))
+            return NotFound();
+        if (ReadIfMatch(request) is not { } expected)
+            return PreconditionRequired(request);
+
+        var outcome = await calendar.DeleteAsync(userId, id, expected, cancellationToken);
+        return outcome is CalendarOutcome.Deleted ? HttpResponses.Empty(204) : FromFailure(outcome);
+    }
+
+    private static long? ReadIfMatch(APIGatewayHttpApiV2ProxyRequest request) =>
+        EntityTags.ParseIfMatch(RequestHeaders.Get(request, "if-match"));
+
+    private static APIGatewayHttpApiV2ProxyResponse PreconditionRequired(APIGatewayHttpApiV2ProxyRequest request) =>
+        RequestHeaders.Get(request, "if-match") is null
+            ? HttpResponses.Problem(428, ProblemTypes.PreconditionRequired, "If-Match is required.",
+                "Send the event's ETag in If-Match so a change made elsewhere is never overwritten.")
+            : HttpResponses.Problem(400, ProblemTypes.Validation, "If-Match is not a valid ETag.",
+                "Send the ETag exactly as received, for example \"3\".");
+
+    private static APIGatewayHttpApiV2ProxyResponse? CheckJsonContentType(APIGatewayHttpApiV2ProxyRequest request)
+    {
+        var contentType = RequestHeaders.Get(request, "content-type");
+        if (contentType is null)
+            return null;
+        var mediaType = contentType.Split(';', 2)[0].Trim();
+        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : HttpResponses.Problem(415, ProblemTypes.UnsupportedMediaType, "Only JSON is accepted.", "Send Content-Type: application/json.");
+    }
+
+    private static APIGatewayHttpApiV2ProxyResponse Resource(int status, CalendarEvent calendarEvent, string? location = null)
+    {
+        var headers = new Dictionary<string, string> { ["etag"] = EntityTags.Format(calendarEvent.Version) };
+        if (location is not null)
+            headers["location"] = location;
+        return HttpResponses.Json(status, EventResource.From(calendarEvent), FunctionsJsonContext.Default.EventResource, headers);
+    }
+
+    private static APIGatewayHttpApiV2ProxyResponse NotFound() =>
+        HttpResponses.Problem(404, ProblemTypes.NotFound, "Event not found.", "No event with this id exists in your calendar.");
+
+    private static APIGatewayHttpApiV2ProxyResponse FromFailure(CalendarOutcome outcome) => outcome switch
+    {
+        CalendarOutcome.Invalid invalid => HttpResponses.Validation(invalid.Errors.Select(e => new ProblemField(e.Field, e.Message))),
+        CalendarOutcome.NotFound => NotFound(),
+        CalendarOutcome.VersionConflict conflict => HttpResponses.Problem(
+            new ProblemDetails(ProblemTypes.PreconditionFailed, "The event was changed elsewhere.", 412,
+                $"Your version is stale; the current version is {conflict.CurrentVersion}. Reload the event and try again."),
+            new() { ["etag"] = EntityTags.Format(conflict.CurrentVersion) }),
+        CalendarOutcome.LimitReached limit => HttpResponses.Problem(409, ProblemTypes.LimitReached, "A limit was reached.", limit.Detail),
+        _ => throw new InvalidOperationException($"Unexpected outcome {outcome.GetType().Name}."),
+    };
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using RealtimeCalendar.Core.Events;
+using RealtimeCalendar.Functions.Http;
+
+namespace RealtimeCalendar.Functions.CalendarApi;
+
+/// <summary>
+/// Reads an event body strictly: a JSON object whose known fields have the right JSON types and whose
+/// unknown fields are refused, so a typo never silently drops data. Semantic rules stay in Core's validator.
+/// </summary>
+public static class EventDraftReader
+{
+    public const int MaxBodyBytes = 64 * 1024;
+    private const int MaxDepth = 4;
+
+    private static readonly string[] KnownFields = ["title", "start", "end", "allDay", "timeZone", "description", "location"];
+
+    public static EventDraftReadResult Read(string? body, bool isBase64Encoded)
+    {
+        if (string.IsNullOrEmpty(body))
+            return EventDraftReadResult.Malformed("The request body is empty; send a JSON object.");
+
+        byte[] utf8;
+        try
+        {
+            utf8 = isBase64Encoded ? Convert.FromBase64String(body) : Encoding.UTF8.GetBytes(body);
+        }
+        catch (FormatException)
+        {
+            return EventDraftReadResult.Malformed("The request body is not valid base64.");
+        }
+
+        if (utf8.Length > MaxBodyBytes)
+            return EventDraftReadResult.TooLarge(MaxBodyBytes);
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = MaxDepth });
+        }
+        catch (JsonException)
+        {
+            return EventDraftReadResult.Malformed("The request body is not valid JSON.");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                return EventDraftReadResult.Malformed("The request body must be a JSON object.");
+
+            var errors = new List<ProblemField>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var property in root.EnumerateObject())
+            {
+                if (!KnownFields.Contains(property.Name, StringComparer.Ordinal))
+                    errors.Add(new(property.Name, "Unknown field."));
+                else if (!seen.Add(property.Name))
+                    errors.Add(new(property.Name, "Field appears more than once."));
+            }
+
+            var title = ReadString(root, "title", errors);
+            var start = ReadInstant(root, "start", errors);
+            var end = ReadInstant(root, "end", errors);
+            var allDay = ReadBoolean(root, "allDay", errors);
+            var timeZone = ReadString(root, "timeZone", errors);
+            var description = ReadString(root, "description", errors);
+            var location = ReadString(root, "location", errors);
+
+            return errors.Count > 0
+                ? EventDraftReadResult.WrongShape(errors)
+                : EventDraftReadResult.Read(new EventDraft(title, start, end, allDay, timeZone, description, location));
+        }
+    }
+
+    /// <summary>Parses an ISO-8601 instant that states its offset (<c>Z</c> or <c>±hh:mm</c>); local times are ambiguous.</summary>
+    public static DateTimeOffset? ParseInstant(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || text.Length > 40 || text.Length < 11)
+            return null;
+
+        var hasOffset = text.EndsWith('Z') || text.EndsWith('z') || text[^6] is '+' or '-' && text[^3] == ':';
+        if (!hasOffset || text[10] is not ('T' or 't'))
+            return null;
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
+            ? instant.ToUniversalTime()
+            : null;
+    }
+
+    private static string? ReadString(JsonElement root, string name, List<ProblemField> errors)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            return null;
+        if (value.ValueKind == JsonValueKind.String)
+            return value.GetString();
+        errors.Add(new(name, "Must be a string."));
+        return null;
+    }
+
+    private static bool ReadBoolean(JsonElement root, string name, List<ProblemField> errors)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            return false;
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            return value.GetBoolean();
+        errors.Add(new(name, "Must be true or false."));
+        return false;
+    }
+
+    private static DateTimeOffset? ReadInstant(JsonElement root, string name, List<ProblemField> errors)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            return null;
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors.Add(new(name, "Must be an ISO-8601 instant string such as '2026-11-25T10:00:00Z'."));
+            return null;
+        }
+
+        var instant = ParseInstant(value.GetString());
+        if (instant is null)
+            errors.Add(new(name, "Must be an ISO-8601 instant with an offset, such as '2026-11-25T10:00:00Z'."));
+        return instant;
+    }
+}

@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+using RealtimeCalendar.Core.Events;
+using RealtimeCalendar.Functions.CalendarApi;
+using RealtimeCalendar.Functions.Http;
+
+namespace RealtimeCalendar.Functions;
+
+/// <summary>Source-generated JSON for every body the functions write.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ProblemDetails))]
+[JsonSerializable(typeof(EventResource))]
+[JsonSerializable(typeof(EventList))]
+public sealed partial class FunctionsJsonContext : JsonSerializerContext;

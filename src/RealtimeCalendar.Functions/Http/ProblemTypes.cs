@@ -1,0 +1,16 @@
+namespace RealtimeCalendar.Functions.Http;
+
+/// <summary>The stable problem <c>type</c> values this API answers with (relative URI references, RFC 9457 §3.1.1).</summary>
+public static class ProblemTypes
+{
+    public const string InvalidJson = "/problems/invalid-json";
+    public const string Validation = "/problems/validation";
+    public const string NotFound = "/problems/not-found";
+    public const string PreconditionFailed = "/problems/precondition-failed";
+    public const string PreconditionRequired = "/problems/precondition-required";
+    public const string Unauthorized = "/problems/unauthorized";
+    public const string PayloadTooLarge = "/problems/payload-too-large";
+    public const string UnsupportedMediaType = "/problems/unsupported-media-type";
+    public const string LimitReached = "/problems/limit-reached";
+    public const string Internal = "/problems/internal";
+}

@@ -1,0 +1,7 @@
+namespace RealtimeCalendar.Functions.Routing;
+
+/// <summary>The functions the one <c>bootstrap</c> can be; a container's CMD (or <c>_HANDLER</c>) names one.</summary>
+public static class FunctionNames
+{
+    public const string CalendarApi = "calendar-api";
+}

@@ -1,0 +1,17 @@
+namespace RealtimeCalendar.Functions.Routing;
+
+/// <summary>
+/// Every HTTP API route, defined once: the local cloud routes with this list and the CDK stack
+/// creates its API Gateway routes from it.
+/// </summary>
+public static class HttpRoutes
+{
+    public static readonly IReadOnlyList<HttpRoute> All =
+    [
+        new("GET", "/api/events", FunctionNames.CalendarApi),
+        new("POST", "/api/events", FunctionNames.CalendarApi),
+        new("GET", "/api/events/{id}", FunctionNames.CalendarApi),
+        new("PUT", "/api/events/{id}", FunctionNames.CalendarApi),
+        new("DELETE", "/api/events/{id}", FunctionNames.CalendarApi),
+    ];
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace RealtimeCalendar.Local.Hosting;
+
+/// <summary>Parses the local cloud's few flags; unknown flags are an error so typos are not silently ignored.</summary>
+public static class LocalCloudCommandLine
+{
+    public const string Usage = """
+        Usage: dotnet run --project src/RealtimeCalendar.Local [-- options]
+          --port N          port of the local endpoint (default 5080; 0 = any free port)
+          --data-dir DIR    where local data is kept (default: .local-data in the repository)
+          --in-memory       keep nothing between runs
+          --dev-user ID     the user local requests act as (env RC_DEV_USER; default local-developer)
+        """;
+
+    public static LocalCloudOptions Parse(string[] args, string defaultDataDirectory)
+    {
+        var options = new LocalCloudOptions
+        {
+            DataDirectory = defaultDataDirectory,
+            DevelopmentUserId = Environment.GetEnvironmentVariable("RC_DEV_USER") is { Length: > 0 } devUser ? devUser : "local-developer",
+        };
+
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
+            options = args[i] switch
+            {
+                "--port" => options with { Port = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--data-dir" => options with { DataDirectory = Path.GetFullPath(Value()) },
+                "--in-memory" => options with { InMemory = true },
+                "--dev-user" => options with { DevelopmentUserId = Value() },
+                _ => throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}"),
+            };
+        }
+
+        return options;
+    }
+
+    /// <summary>The repository's <c>.local-data</c> when run from inside it, else a folder in the user's profile.</summary>
+    public static string DefaultDataDirectory()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "RealtimeCalendar.sln")))
+                return Path.Combine(dir.FullName, ".local-data");
+        }
+
+        return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "realtimecalendar");
+    }
+}

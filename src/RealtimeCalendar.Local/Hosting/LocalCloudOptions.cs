@@ -1,0 +1,28 @@
+namespace RealtimeCalendar.Local.Hosting;
+
+/// <summary>How the local cloud runs; every field has a command-line flag (see <see cref="LocalCloudCommandLine"/>).</summary>
+public sealed record LocalCloudOptions
+{
+    /// <summary>Port of the one local endpoint (HTTP API, WebSocket, Management API, client); 0 picks a free one.</summary>
+    public int Port { get; init; } = 5080;
+
+    /// <summary>Where tables, downloaded tools and local keys are kept between runs.</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>Keep DynamoDB Local's data in memory only; nothing survives the run.</summary>
+    public bool InMemory { get; init; }
+
+    /// <summary>Prefix of the local table names.</summary>
+    public string TablePrefix { get; init; } = "rc-";
+
+    /// <summary>
+    /// Until Cognito sign-in exists, the user every local request acts as (setting <c>--dev-user</c> /
+    /// <c>RC_DEV_USER</c>), passed in the same claim the real authorizer sets.
+    /// </summary>
+    public string DevelopmentUserId { get; init; } = "local-developer";
+
+    /// <summary>Folder for downloaded stand-ins (DynamoDB Local); defaults to a folder inside <see cref="DataDirectory"/>.</summary>
+    public string? ToolCacheDirectory { get; init; }
+
+    public string ToolCache => ToolCacheDirectory ?? Path.Combine(DataDirectory, "tools");
+}
