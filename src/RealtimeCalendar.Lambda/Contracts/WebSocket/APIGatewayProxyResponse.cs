@@ -1,0 +1,11 @@
+// Stands in for Amazon.Lambda.APIGatewayEvents (not served here); JSON shape identical to API Gateway's REST/WebSocket payload format 1.0.
+namespace RealtimeCalendar.Lambda.Contracts.WebSocket;
+
+public sealed class APIGatewayProxyResponse
+{
+    public int StatusCode { get; set; }
+    public Dictionary<string, string>? Headers { get; set; }
+    public Dictionary<string, List<string>>? MultiValueHeaders { get; set; }
+    public string? Body { get; set; }
+    public bool IsBase64Encoded { get; set; }
+}
