@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Logging;
+using RealtimeCalendar.Core.Realtime;
+using RealtimeCalendar.Functions.Routing;
+using RealtimeCalendar.Lambda.Contracts;
+using RealtimeCalendar.Lambda.Contracts.WebSocket;
+using RealtimeCalendar.Lambda.Hosting;
+
+namespace RealtimeCalendar.Functions.Realtime;
+
+/// <summary>
+/// <c>ws-connect</c>: <c>$connect</c> admits a socket with <c>?ticket=</c> (browsers) or <c>?token=</c> (wscat)
+/// and records it; anything else gets 401 and leaves no record. <c>$disconnect</c> forgets the socket.
+/// </summary>
+public sealed class WsConnectFunction(ConnectionAdmission admission, ILogger<WsConnectFunction> logger)
+    : JsonLambdaFunction<APIGatewayProxyRequest, APIGatewayProxyResponse>(
+        LambdaContractsJsonContext.Default.APIGatewayProxyRequest,
+        LambdaContractsJsonContext.Default.APIGatewayProxyResponse)
+{
+    protected override async Task<APIGatewayProxyResponse> HandleAsync(
+        APIGatewayProxyRequest request, LambdaInvocation invocation, CancellationToken cancellationToken)
+    {
+        var context = request.RequestContext;
+        if (context?.ConnectionId is not { Length: > 0 } connectionId)
+            return new() { StatusCode = 400 };
+
+        switch (context.RouteKey)
+        {
+            case WebSocketRoutes.Connect:
+                var query = request.QueryStringParameters;
+                var userId = await admission.AdmitAsync(
+                    connectionId, query?.GetValueOrDefault("token"), query?.GetValueOrDefault("ticket"), cancellationToken);
+                return new() { StatusCode = userId is null ? 401 : 200 };
+
+            case WebSocketRoutes.Disconnect:
+                await admission.ForgetAsync(connectionId, cancellationToken);
+                logger.LogInformation("Socket {ConnectionId} closed: {StatusCode} {Reason}", connectionId, context.DisconnectStatusCode, context.DisconnectReason);
+                return new() { StatusCode = 200 };
+
+            default:
+                return new() { StatusCode = 400 };
+        }
+    }
+}

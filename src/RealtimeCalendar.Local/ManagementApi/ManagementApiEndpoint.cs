@@ -1,0 +1,77 @@
+using System.Globalization;
+
+namespace RealtimeCalendar.Local.ManagementApi;
+
+/// <summary>
+/// Plays the API Gateway Management API (<c>POST/GET/DELETE /@connections/{id}</c>) over real HTTP, so the
+/// production <c>notify</c> code and its SigV4 client run unchanged. Unknown or closed connections answer 410.
+/// </summary>
+public sealed class ManagementApiEndpoint(WebSockets.LocalConnectionRegistry registry, ILogger<ManagementApiEndpoint> logger)
+{
+    /// <summary>API Gateway's limit on one PostToConnection payload.</summary>
+    public const int MaxPayloadBytes = 128 * 1024;
+
+    public void Map(IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/@connections/{connectionId}", PostAsync);
+        routes.MapGet("/@connections/{connectionId}", Get);
+        routes.MapDelete("/@connections/{connectionId}", Delete);
+    }
+
+    private async Task<IResult> PostAsync(HttpContext context, string connectionId)
+    {
+        if (!IsSigned(context.Request))
+            return Forbidden();
+
+        var connection = registry.Find(connectionId);
+        if (connection is null)
+            return Gone();
+
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+        if (body.Length > MaxPayloadBytes)
+            return Results.Json(new Dictionary<string, string> { ["message"] = "Payload too large" }, statusCode: 413);
+
+        var delivered = await connection.SendAsync(body.ToArray(), context.RequestAborted);
+        if (!delivered)
+            logger.LogInformation("PostToConnection {ConnectionId}: socket closed", connectionId);
+        return delivered ? Results.Ok() : Gone();
+    }
+
+    private IResult Get(HttpContext context, string connectionId)
+    {
+        if (!IsSigned(context.Request))
+            return Forbidden();
+        var connection = registry.Find(connectionId);
+        return connection is null
+            ? Gone()
+            : Results.Json(new Dictionary<string, object?>
+            {
+                ["connectedAt"] = connection.ConnectedAt.ToString("O", CultureInfo.InvariantCulture),
+                ["identity"] = new Dictionary<string, string?> { ["sourceIp"] = connection.SourceIp, ["userAgent"] = connection.UserAgent },
+                ["lastActiveAt"] = connection.LastActiveAt.ToString("O", CultureInfo.InvariantCulture),
+            });
+    }
+
+    private IResult Delete(HttpContext context, string connectionId)
+    {
+        if (!IsSigned(context.Request))
+            return Forbidden();
+        var connection = registry.Find(connectionId);
+        if (connection is null)
+            return Gone();
+        connection.Closing.Cancel();
+        return Results.NoContent();
+    }
+
+    /// <summary>The real API refuses unsigned calls; so does this one, so a missing signature fails locally too.</summary>
+    private static bool IsSigned(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("AWS4-HMAC-SHA256 Credential=", StringComparison.Ordinal)
+        && request.Headers.ContainsKey("x-amz-date");
+
+    private static IResult Gone() =>
+        Results.Json(new Dictionary<string, string> { ["message"] = "GoneException" }, statusCode: 410);
+
+    private static IResult Forbidden() =>
+        Results.Json(new Dictionary<string, string> { ["message"] = "Missing Authentication Token" }, statusCode: 403);
+}

@@ -1,0 +1,33 @@
+// The DynamoDB Streams JSON protocol (DynamoDBStreams_20120810), for the few calls the event source mapping makes;
+// AWSSDK.DynamoDBStreams is not served here, so this is the smallest faithful client shape.
+using System.Text.Json.Serialization;
+using RealtimeCalendar.Lambda.Contracts.DynamoDb;
+
+namespace RealtimeCalendar.Local.Streams;
+
+internal sealed record DescribeStreamRequest(string StreamArn, string? ExclusiveStartShardId);
+
+internal sealed record DescribeStreamResponse(StreamDescription StreamDescription);
+
+internal sealed record StreamDescription(string StreamArn, string? StreamStatus, List<StreamShard>? Shards, string? LastEvaluatedShardId);
+
+internal sealed record StreamShard(string ShardId, string? ParentShardId, SequenceNumberRange? SequenceNumberRange);
+
+internal sealed record SequenceNumberRange(string? StartingSequenceNumber, string? EndingSequenceNumber);
+
+internal sealed record GetShardIteratorRequest(string StreamArn, string ShardId, string ShardIteratorType, string? SequenceNumber);
+
+internal sealed record GetShardIteratorResponse(string? ShardIterator);
+
+internal sealed record GetRecordsRequest(string ShardIterator, int? Limit);
+
+internal sealed record GetRecordsResponse(List<DynamoDBEvent.DynamodbStreamRecord>? Records, string? NextShardIterator);
+
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(DescribeStreamRequest))]
+[JsonSerializable(typeof(DescribeStreamResponse))]
+[JsonSerializable(typeof(GetShardIteratorRequest))]
+[JsonSerializable(typeof(GetShardIteratorResponse))]
+[JsonSerializable(typeof(GetRecordsRequest))]
+[JsonSerializable(typeof(GetRecordsResponse))]
+internal sealed partial class StreamsJsonContext : JsonSerializerContext;
