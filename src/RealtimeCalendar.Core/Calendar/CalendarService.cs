@@ -81,13 +81,20 @@ public sealed class CalendarService(IEventStore store, TimeProvider time, Calend
             userId,
             eventId,
             draft.Title!.Trim(),
-            draft.Start!.Value.ToUniversalTime(),
-            draft.End!.Value.ToUniversalTime(),
+            ToStoredPrecision(draft.Start!.Value),
+            ToStoredPrecision(draft.End!.Value),
             draft.AllDay,
             draft.TimeZone!,
             string.IsNullOrEmpty(draft.Description) ? null : draft.Description,
             string.IsNullOrEmpty(draft.Location) ? null : draft.Location,
             version,
-            time.GetUtcNow(),
+            ToStoredPrecision(time.GetUtcNow()),
             source);
+
+    /// <summary>Instants are kept to the millisecond, so what a write returns equals what a later read returns.</summary>
+    private static DateTimeOffset ToStoredPrecision(DateTimeOffset instant)
+    {
+        var utc = instant.ToUniversalTime();
+        return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerMillisecond));
+    }
 }

@@ -19,6 +19,12 @@ public sealed record FunctionSettings
     /// <summary>Overrides the DynamoDB endpoint (DynamoDB Local); unset on AWS.</summary>
     public Uri? DynamoDbEndpoint { get; init; }
 
+    /// <summary>
+    /// The WebSocket API's Management API base (<c>https://{api}.execute-api.{region}.amazonaws.com/{stage}</c>),
+    /// which <c>notify</c> posts to; the local cloud points it at itself.
+    /// </summary>
+    public Uri? ManagementApiEndpoint { get; init; }
+
     public int MaxEventsPerUser { get; init; } = 10_000;
 
     public static FunctionSettings FromEnvironment() => FromVariables(Environment.GetEnvironmentVariables());
@@ -35,6 +41,7 @@ public sealed record FunctionSettings
             SessionsTable = Require("SESSIONS_TABLE"),
             Region = Get("AWS_REGION") ?? "us-east-1",
             DynamoDbEndpoint = Get("DYNAMODB_ENDPOINT") is { } endpoint ? new Uri(endpoint) : null,
+            ManagementApiEndpoint = Get("MANAGEMENT_API_ENDPOINT") is { } management ? new Uri(management) : null,
             MaxEventsPerUser = Get("MAX_EVENTS_PER_USER") is { } max ? int.Parse(max, CultureInfo.InvariantCulture) : 10_000,
         };
     }
@@ -50,6 +57,8 @@ public sealed record FunctionSettings
             ["AWS_REGION"] = Region,
             ["MAX_EVENTS_PER_USER"] = MaxEventsPerUser.ToString(CultureInfo.InvariantCulture),
         };
+        if (ManagementApiEndpoint is not null)
+            variables["MANAGEMENT_API_ENDPOINT"] = ManagementApiEndpoint.ToString();
         if (DynamoDbEndpoint is not null)
             variables["DYNAMODB_ENDPOINT"] = DynamoDbEndpoint.ToString();
         return variables;

@@ -12,6 +12,9 @@ public sealed record LocalCloudOptions
     /// <summary>Keep DynamoDB Local's data in memory only; nothing survives the run.</summary>
     public bool InMemory { get; init; }
 
+    /// <summary>Cap on events per user (the functions' MAX_EVENTS_PER_USER).</summary>
+    public int MaxEventsPerUser { get; init; } = 10_000;
+
     /// <summary>Prefix of the local table names.</summary>
     public string TablePrefix { get; init; } = "rc-";
 

@@ -1,0 +1,178 @@
+using System.Globalization;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using RealtimeCalendar.Core.Events;
+
+namespace RealtimeCalendar.Aws.Events;
+
+/// <summary>
+/// The Events table. Every write is conditional on <c>version</c>; a range read is two index queries
+/// (recent starts, and the sparse index of long events), never a scan.
+/// </summary>
+public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableName) : IEventStore
+{
+    public async Task<CalendarEvent?> GetAsync(string userId, string eventId, CancellationToken cancellationToken)
+    {
+        var response = await dynamoDb.GetItemAsync(
+            new GetItemRequest { TableName = tableName, Key = EventItem.Key(userId, eventId), ConsistentRead = true },
+            cancellationToken);
+        return response.Item is { Count: > 0 } item ? EventItem.FromItem(item) : null;
+    }
+
+    public async Task<StoreWriteOutcome> CreateAsync(CalendarEvent calendarEvent, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dynamoDb.PutItemAsync(
+                new PutItemRequest
+                {
+                    TableName = tableName,
+                    Item = EventItem.ToItem(calendarEvent),
+                    ConditionExpression = "attribute_not_exists(#eventId)",
+                    ExpressionAttributeNames = new() { ["#eventId"] = EventItem.EventId },
+                },
+                cancellationToken);
+            return StoreWriteOutcome.Written;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return StoreWriteOutcome.VersionConflict;
+        }
+    }
+
+    public async Task<StoreWriteOutcome> ReplaceAsync(CalendarEvent calendarEvent, long expectedVersion, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dynamoDb.PutItemAsync(
+                new PutItemRequest
+                {
+                    TableName = tableName,
+                    Item = EventItem.ToItem(calendarEvent),
+                    ConditionExpression = "#version = :expected",
+                    ExpressionAttributeNames = new() { ["#version"] = EventItem.Version },
+                    ExpressionAttributeValues = new() { [":expected"] = Number(expectedVersion) },
+                    ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+                },
+                cancellationToken);
+            return StoreWriteOutcome.Written;
+        }
+        catch (ConditionalCheckFailedException e)
+        {
+            return ConflictOrMissing(e);
+        }
+    }
+
+    public async Task<StoreWriteOutcome> DeleteAsync(string userId, string eventId, long expectedVersion, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dynamoDb.DeleteItemAsync(
+                new DeleteItemRequest
+                {
+                    TableName = tableName,
+                    Key = EventItem.Key(userId, eventId),
+                    ConditionExpression = "#version = :expected",
+                    ExpressionAttributeNames = new() { ["#version"] = EventItem.Version },
+                    ExpressionAttributeValues = new() { [":expected"] = Number(expectedVersion) },
+                    ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+                },
+                cancellationToken);
+            return StoreWriteOutcome.Written;
+        }
+        catch (ConditionalCheckFailedException e)
+        {
+            return ConflictOrMissing(e);
+        }
+    }
+
+    public async Task<IReadOnlyList<CalendarEvent>> QueryAsync(string userId, TimeRange range, CancellationToken cancellationToken)
+    {
+        var from = EventItem.FormatInstant(range.From);
+        // Stored instants have millisecond precision, so "start < to" is "start <= to - 1 ms" for BETWEEN.
+        var lastStart = EventItem.FormatInstant(range.To.AddMilliseconds(-1));
+        var windowStart = EventItem.FormatInstant(range.From - EventItem.LongEventThreshold);
+
+        var recent = QueryAllAsync(
+            new QueryRequest
+            {
+                TableName = tableName,
+                IndexName = EventItem.ByStartIndex,
+                KeyConditionExpression = "#userId = :userId AND #start BETWEEN :windowStart AND :lastStart",
+                FilterExpression = "#end > :from",
+                ExpressionAttributeNames = new() { ["#userId"] = EventItem.UserId, ["#start"] = EventItem.Start, ["#end"] = EventItem.End },
+                ExpressionAttributeValues = new()
+                {
+                    [":userId"] = new() { S = userId },
+                    [":windowStart"] = new() { S = windowStart },
+                    [":lastStart"] = new() { S = lastStart },
+                    [":from"] = new() { S = from },
+                },
+            },
+            cancellationToken);
+        var longOnes = QueryAllAsync(
+            new QueryRequest
+            {
+                TableName = tableName,
+                IndexName = EventItem.ByLongStartIndex,
+                KeyConditionExpression = "#userId = :userId AND #longStart < :windowStart",
+                FilterExpression = "#end > :from",
+                ExpressionAttributeNames = new() { ["#userId"] = EventItem.UserId, ["#longStart"] = EventItem.LongStart, ["#end"] = EventItem.End },
+                ExpressionAttributeValues = new()
+                {
+                    [":userId"] = new() { S = userId },
+                    [":windowStart"] = new() { S = windowStart },
+                    [":from"] = new() { S = from },
+                },
+            },
+            cancellationToken);
+
+        // The two queries never return the same event: the second one only sees starts before the first one's window.
+        var events = (await recent).Concat(await longOnes).Select(EventItem.FromItem).ToList();
+        events.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.EventId, b.EventId));
+        return events;
+    }
+
+    public async Task<int> CountAsync(string userId, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        Dictionary<string, AttributeValue>? startKey = null;
+        do
+        {
+            var response = await dynamoDb.QueryAsync(
+                new QueryRequest
+                {
+                    TableName = tableName,
+                    KeyConditionExpression = "#userId = :userId",
+                    ExpressionAttributeNames = new() { ["#userId"] = EventItem.UserId },
+                    ExpressionAttributeValues = new() { [":userId"] = new() { S = userId } },
+                    Select = Select.COUNT,
+                    ExclusiveStartKey = startKey,
+                },
+                cancellationToken);
+            count += response.Count ?? 0;
+            startKey = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        }
+        while (startKey is not null);
+        return count;
+    }
+
+    private async Task<List<Dictionary<string, AttributeValue>>> QueryAllAsync(QueryRequest request, CancellationToken cancellationToken)
+    {
+        var items = new List<Dictionary<string, AttributeValue>>();
+        do
+        {
+            var response = await dynamoDb.QueryAsync(request, cancellationToken);
+            if (response.Items is not null)
+                items.AddRange(response.Items);
+            request.ExclusiveStartKey = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        }
+        while (request.ExclusiveStartKey is not null);
+        return items;
+    }
+
+    private static StoreWriteOutcome ConflictOrMissing(ConditionalCheckFailedException e) =>
+        e.Item is { Count: > 0 } ? StoreWriteOutcome.VersionConflict : StoreWriteOutcome.NotFound;
+
+    private static AttributeValue Number(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using Amazon.DynamoDBv2.Model;
+using RealtimeCalendar.Core.Events;
+
+namespace RealtimeCalendar.Aws.Events;
+
+/// <summary>
+/// How a <see cref="CalendarEvent"/> is laid out as an Events item. Instants are stored as fixed-width UTC
+/// strings so that string order is time order, which is what the range indexes sort by.
+/// </summary>
+public static class EventItem
+{
+    public const string UserId = "userId";
+    public const string EventId = "eventId";
+    public const string Title = "title";
+    public const string Start = "start";
+    public const string End = "end";
+    public const string AllDay = "allDay";
+    public const string TimeZone = "timeZone";
+    public const string Description = "description";
+    public const string Location = "location";
+    public const string Version = "version";
+    public const string UpdatedAt = "updatedAt";
+    public const string Source = "source";
+
+    /// <summary>Set only on events longer than <see cref="LongEventThreshold"/>, making <see cref="ByLongStartIndex"/> sparse.</summary>
+    public const string LongStart = "longStart";
+
+    public const string ByStartIndex = "byStart";
+    public const string ByLongStartIndex = "byLongStart";
+
+    /// <summary>
+    /// A range query reads <see cref="ByStartIndex"/> from this far before the range, so only longer events
+    /// (few, and indexed separately) can overlap the range while starting before that window.
+    /// </summary>
+    public static readonly TimeSpan LongEventThreshold = TimeSpan.FromDays(7);
+
+    private const string InstantFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+
+    public static string FormatInstant(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture);
+
+    public static Dictionary<string, AttributeValue> ToItem(CalendarEvent e)
+    {
+        var item = new Dictionary<string, AttributeValue>
+        {
+            [UserId] = new() { S = e.UserId },
+            [EventId] = new() { S = e.EventId },
+            [Title] = new() { S = e.Title },
+            [Start] = new() { S = FormatInstant(e.Start) },
+            [End] = new() { S = FormatInstant(e.End) },
+            [AllDay] = new() { BOOL = e.AllDay },
+            [TimeZone] = new() { S = e.TimeZone },
+            [Version] = new() { N = e.Version.ToString(CultureInfo.InvariantCulture) },
+            [UpdatedAt] = new() { S = FormatInstant(e.UpdatedAt) },
+            [Source] = new() { S = e.Source },
+        };
+        // DynamoDB rejects empty strings in index keys and they carry no meaning here: absent means none.
+        if (!string.IsNullOrEmpty(e.Description))
+            item[Description] = new() { S = e.Description };
+        if (!string.IsNullOrEmpty(e.Location))
+            item[Location] = new() { S = e.Location };
+        if (e.End - e.Start > LongEventThreshold)
+            item[LongStart] = new() { S = FormatInstant(e.Start) };
+        return item;
+    }
+
+    /// <summary>Reads an item back; throws <see cref="FormatException"/> when it is not an event item.</summary>
+    public static CalendarEvent FromItem(IReadOnlyDictionary<string, AttributeValue> item) => new(
+        RequireString(item, UserId),
+        RequireString(item, EventId),
+        RequireString(item, Title),
+        ParseInstant(RequireString(item, Start)),
+        ParseInstant(RequireString(item, End)),
+        item.TryGetValue(AllDay, out var allDay) && allDay.BOOL == true,
+        RequireString(item, TimeZone),
+        OptionalString(item, Description),
+        OptionalString(item, Location),
+        long.Parse(Require(item, Version).N ?? throw Missing(Version), NumberStyles.None, CultureInfo.InvariantCulture),
+        ParseInstant(RequireString(item, UpdatedAt)),
+        RequireString(item, Source));
+
+    /// <summary>The primary key of one event.</summary>
+    public static Dictionary<string, AttributeValue> Key(string userId, string eventId) => new()
+    {
+        [UserId] = new() { S = userId },
+        [EventId] = new() { S = eventId },
+    };
+
+    private static DateTimeOffset ParseInstant(string value) =>
+        DateTimeOffset.ParseExact(value, InstantFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    private static AttributeValue Require(IReadOnlyDictionary<string, AttributeValue> item, string name) =>
+        item.TryGetValue(name, out var value) ? value : throw Missing(name);
+
+    private static string RequireString(IReadOnlyDictionary<string, AttributeValue> item, string name) =>
+        Require(item, name).S ?? throw Missing(name);
+
+    private static string? OptionalString(IReadOnlyDictionary<string, AttributeValue> item, string name) =>
+        item.TryGetValue(name, out var value) ? value.S : null;
+
+    private static FormatException Missing(string name) => new($"Event item has no usable '{name}' attribute.");
+}

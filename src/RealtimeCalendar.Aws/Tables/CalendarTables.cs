@@ -1,0 +1,41 @@
+using RealtimeCalendar.Aws.Connections;
+using RealtimeCalendar.Aws.Events;
+using RealtimeCalendar.Aws.Sessions;
+
+namespace RealtimeCalendar.Aws.Tables;
+
+/// <summary>The product's three tables, defined once; the item layouts live beside their stores.</summary>
+public static class CalendarTables
+{
+    public static TableDefinition Events { get; } = new(
+        "events",
+        KeyAttribute.Text(EventItem.UserId),
+        KeyAttribute.Text(EventItem.EventId),
+        [
+            new TableIndex(EventItem.ByStartIndex, IsLocal: true, KeyAttribute.Text(EventItem.UserId), KeyAttribute.Text(EventItem.Start)),
+            new TableIndex(EventItem.ByLongStartIndex, IsLocal: true, KeyAttribute.Text(EventItem.UserId), KeyAttribute.Text(EventItem.LongStart)),
+        ],
+        TimeToLiveAttribute: null,
+        StreamNewAndOldImages: true,
+        PointInTimeRecovery: true);
+
+    public static TableDefinition Connections { get; } = new(
+        "connections",
+        KeyAttribute.Text(ConnectionItem.ConnectionId),
+        SortKey: null,
+        [new TableIndex(ConnectionItem.ByUserIndex, IsLocal: false, KeyAttribute.Text(ConnectionItem.UserId), SortKey: null)],
+        ConnectionItem.ExpiresAt,
+        StreamNewAndOldImages: false,
+        PointInTimeRecovery: false);
+
+    public static TableDefinition Sessions { get; } = new(
+        "sessions",
+        KeyAttribute.Text(SessionItem.Id),
+        SortKey: null,
+        [new TableIndex(SessionItem.ByUserIndex, IsLocal: false, KeyAttribute.Text(SessionItem.UserId), SortKey: null)],
+        SessionItem.ExpiresAt,
+        StreamNewAndOldImages: false,
+        PointInTimeRecovery: false);
+
+    public static IReadOnlyList<TableDefinition> All { get; } = [Events, Connections, Sessions];
+}

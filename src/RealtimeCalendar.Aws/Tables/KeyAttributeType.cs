@@ -1,0 +1,7 @@
+namespace RealtimeCalendar.Aws.Tables;
+
+public enum KeyAttributeType
+{
+    Text,
+    Numeric,
+}
