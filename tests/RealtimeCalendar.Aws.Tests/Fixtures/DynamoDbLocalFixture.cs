@@ -1,0 +1,40 @@
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using Microsoft.Extensions.Logging.Abstractions;
+using RealtimeCalendar.Aws.Tables;
+using RealtimeCalendar.Local.DynamoDbLocal;
+using RealtimeCalendar.Local.Hosting;
+
+namespace RealtimeCalendar.Aws.Tests.Fixtures;
+
+/// <summary>One in-memory DynamoDB Local for the whole test run, with the product's tables created from their definitions.</summary>
+public sealed class DynamoDbLocalFixture : IAsyncLifetime
+{
+    private DynamoDbLocalProcess? process;
+
+    public AmazonDynamoDBClient Client { get; private set; } = null!;
+
+    public TableNames Tables { get; } = TableNames.WithPrefix("test-");
+
+    public async Task InitializeAsync()
+    {
+        var toolCache = Path.Combine(LocalCloudCommandLine.DefaultDataDirectory(), "tools");
+        var emulator = await new DynamoDbLocalInstaller(toolCache, NullLogger<DynamoDbLocalInstaller>.Instance).EnsureInstalledAsync(CancellationToken.None);
+        process = await DynamoDbLocalProcess.StartAsync(emulator, dataDirectory: null, FreePort.Find(), NullLogger.Instance, CancellationToken.None);
+        Client = new AmazonDynamoDBClient(
+            new BasicAWSCredentials("test", "test"),
+            new AmazonDynamoDBConfig { ServiceURL = process.Endpoint.ToString(), AuthenticationRegion = "us-east-1" });
+
+        var provisioner = new TableProvisioner(Client);
+        await provisioner.EnsureAsync(CalendarTables.Events, Tables.Events, CancellationToken.None);
+        await provisioner.EnsureAsync(CalendarTables.Connections, Tables.Connections, CancellationToken.None);
+        await provisioner.EnsureAsync(CalendarTables.Sessions, Tables.Sessions, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client?.Dispose();
+        if (process is not null)
+            await process.DisposeAsync();
+    }
+}
