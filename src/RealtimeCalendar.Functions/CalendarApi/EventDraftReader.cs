@@ -35,6 +35,10 @@ public static class EventDraftReader
         if (utf8.Length > MaxBodyBytes)
             return EventDraftReadResult.TooLarge(MaxBodyBytes);
 
+        // JsonDocument accepts invalid UTF-8 inside strings and only fails when one is read; refuse it up front.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+            return EventDraftReadResult.Malformed("The request body is not valid UTF-8.");
+
         JsonDocument document;
         try
         {
