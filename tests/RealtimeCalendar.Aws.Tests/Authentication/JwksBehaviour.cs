@@ -1,0 +1,8 @@
+namespace RealtimeCalendar.Aws.Tests.Authentication;
+
+public enum JwksBehaviour
+{
+    Serve,
+    Fail,
+    Hang,
+}
