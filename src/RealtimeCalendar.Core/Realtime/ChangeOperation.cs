@@ -1,0 +1,7 @@
+namespace RealtimeCalendar.Core.Realtime;
+
+public enum ChangeOperation
+{
+    Upsert,
+    Delete,
+}

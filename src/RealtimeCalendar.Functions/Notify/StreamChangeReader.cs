@@ -1,0 +1,38 @@
+using RealtimeCalendar.Aws.Events;
+using RealtimeCalendar.Core.Realtime;
+using RealtimeCalendar.Lambda.Contracts.DynamoDb;
+using SdkAttributeValue = Amazon.DynamoDBv2.Model.AttributeValue;
+
+namespace RealtimeCalendar.Functions.Notify;
+
+/// <summary>Turns an Events stream record into the <see cref="EventChange"/> it describes, using the table's own item layout.</summary>
+public static class StreamChangeReader
+{
+    /// <summary>The change, or null when the record is not an event change this product understands.</summary>
+    public static EventChange? Read(DynamoDBEvent.DynamodbStreamRecord record)
+    {
+        var stream = record.Dynamodb;
+        if (stream?.SequenceNumber is not { Length: > 0 } sequence)
+            return null;
+
+        var at = stream.ApproximateCreationDateTime ?? DateTimeOffset.UnixEpoch;
+        switch (record.EventName)
+        {
+            case "INSERT" or "MODIFY" when stream.NewImage is { } newImage:
+                var upserted = EventItem.FromItem(ToSdk(newImage));
+                return new EventChange(sequence, upserted.UserId, upserted.EventId, ChangeOperation.Upsert, upserted.Version, upserted, at);
+            case "REMOVE" when stream.OldImage is { } oldImage:
+                var removed = EventItem.FromItem(ToSdk(oldImage));
+                return new EventChange(sequence, removed.UserId, removed.EventId, ChangeOperation.Delete, removed.Version, null, at);
+            default:
+                return null;
+        }
+    }
+
+    // An event item only uses S, N and BOOL attributes.
+    private static Dictionary<string, SdkAttributeValue> ToSdk(Dictionary<string, DynamoDBEvent.AttributeValue> image) =>
+        image.ToDictionary(
+            pair => pair.Key,
+            pair => new SdkAttributeValue { S = pair.Value.S, N = pair.Value.N, BOOL = pair.Value.BOOL },
+            StringComparer.Ordinal);
+}
