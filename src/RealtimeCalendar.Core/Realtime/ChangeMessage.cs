@@ -15,7 +15,8 @@ public sealed record ChangeMessage(
     string Seq,
     [property: JsonConverter(typeof(UtcInstantJsonConverter))] DateTimeOffset At)
 {
-    public string Type => "event.changed";
+    [JsonPropertyOrder(-1)]
+    public string Type { get; init; } = "event.changed";
 
     public static ChangeMessage From(EventChange change) => new(
         change.Operation == ChangeOperation.Delete ? "delete" : "upsert",

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RealtimeCalendar.Functions.CalendarApi;
+using RealtimeCalendar.Functions.Notify;
+using RealtimeCalendar.Functions.Realtime;
 using RealtimeCalendar.Functions.Routing;
 using RealtimeCalendar.Lambda.Hosting;
 
@@ -8,11 +10,15 @@ namespace RealtimeCalendar.Functions.Bootstrap;
 /// <summary>Turns a function name (the container's CMD) into the handler that serves it.</summary>
 public static class FunctionCatalog
 {
-    public static IReadOnlyList<string> Names { get; } = [FunctionNames.CalendarApi];
+    public static IReadOnlyList<string> Names { get; } =
+        [FunctionNames.CalendarApi, FunctionNames.WsConnect, FunctionNames.WsDefault, FunctionNames.Notify];
 
     public static ILambdaFunction Create(string name, FunctionServices services) => name switch
     {
         FunctionNames.CalendarApi => new CalendarApiFunction(services.Calendar, services.LoggerFactory.CreateLogger<CalendarApiFunction>()),
+        FunctionNames.WsConnect => new WsConnectFunction(services.CreateAdmission(), services.LoggerFactory.CreateLogger<WsConnectFunction>()),
+        FunctionNames.WsDefault => new WsDefaultFunction(),
+        FunctionNames.Notify => new NotifyFunction(services.Notifier, services.LoggerFactory.CreateLogger<NotifyFunction>()),
         _ => throw new ArgumentException(
             $"Unknown function '{name}'. Known functions: {string.Join(", ", Names)}.", nameof(name)),
     };

@@ -1,8 +1,15 @@
 using Amazon;
 using Amazon.DynamoDBv2;
 using Microsoft.Extensions.Logging;
+using RealtimeCalendar.Aws.Connections;
 using RealtimeCalendar.Aws.Events;
+using RealtimeCalendar.Aws.Identity;
+using RealtimeCalendar.Aws.ManagementApi;
+using RealtimeCalendar.Aws.Sessions;
+using RealtimeCalendar.Aws.Signing;
 using RealtimeCalendar.Core.Calendar;
+using RealtimeCalendar.Core.Identity;
+using RealtimeCalendar.Core.Realtime;
 
 namespace RealtimeCalendar.Functions.Bootstrap;
 
@@ -13,7 +20,12 @@ namespace RealtimeCalendar.Functions.Bootstrap;
 public sealed class FunctionServices : IDisposable
 {
     private readonly Lazy<AmazonDynamoDBClient> dynamoDb;
+    private readonly Lazy<HttpClient> http;
     private readonly Lazy<CalendarService> calendar;
+    private readonly Lazy<IConnectionStore> connections;
+    private readonly Lazy<RealtimeTickets> tickets;
+    private readonly Lazy<IAccessTokenValidator> tokens;
+    private readonly Lazy<ChangeNotifier> notifier;
 
     public FunctionServices(FunctionSettings settings, ILoggerFactory loggerFactory, TimeProvider time)
     {
@@ -21,11 +33,27 @@ public sealed class FunctionServices : IDisposable
         LoggerFactory = loggerFactory;
         Time = time;
         dynamoDb = new(() => CreateDynamoDbClient(settings));
+        http = new(CreateHttpClient);
         calendar = new(() => new CalendarService(
             new DynamoDbEventStore(dynamoDb.Value, settings.EventsTable),
             time,
             new CalendarOptions { MaxEventsPerUser = settings.MaxEventsPerUser },
             loggerFactory.CreateLogger<CalendarService>()));
+        connections = new(() => new DynamoDbConnectionStore(dynamoDb.Value, settings.ConnectionsTable, time));
+        tickets = new(() => new RealtimeTickets(new DynamoDbTicketStore(dynamoDb.Value, settings.SessionsTable), time));
+        tokens = new(() => CreateTokenValidator(settings, http.Value, time, loggerFactory));
+        notifier = new(() => new ChangeNotifier(
+            new ChangeFanOut(
+                connections.Value,
+                new ManagementApiClient(
+                    http.Value,
+                    settings.ManagementApiEndpoint ?? throw new InvalidOperationException("MANAGEMENT_API_ENDPOINT is not set."),
+                    SigV4RequestSigner.ForDefaultCredentials(settings.Region, time),
+                    loggerFactory.CreateLogger<ManagementApiClient>()),
+                new ChangeFanOutOptions(),
+                time,
+                loggerFactory.CreateLogger<ChangeFanOut>()),
+            loggerFactory.CreateLogger<ChangeNotifier>()));
     }
 
     public FunctionSettings Settings { get; }
@@ -38,10 +66,23 @@ public sealed class FunctionServices : IDisposable
 
     public CalendarService Calendar => calendar.Value;
 
+    public IConnectionStore Connections => connections.Value;
+
+    public RealtimeTickets Tickets => tickets.Value;
+
+    public IAccessTokenValidator Tokens => tokens.Value;
+
+    public ChangeNotifier Notifier => notifier.Value;
+
+    public ConnectionAdmission CreateAdmission() =>
+        new(Tokens, Tickets, Connections, Time, LoggerFactory.CreateLogger<ConnectionAdmission>());
+
     public void Dispose()
     {
         if (dynamoDb.IsValueCreated)
             dynamoDb.Value.Dispose();
+        if (http.IsValueCreated)
+            http.Value.Dispose();
     }
 
     private static AmazonDynamoDBClient CreateDynamoDbClient(FunctionSettings settings)
@@ -58,5 +99,31 @@ public sealed class FunctionServices : IDisposable
         }
 
         return new AmazonDynamoDBClient(config);
+    }
+
+    private static HttpClient CreateHttpClient() =>
+        new(new SocketsHttpHandler
+        {
+            // Lambda environments are reused for hours: refresh pooled connections so DNS changes are seen.
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            MaxConnectionsPerServer = 64,
+        })
+        {
+            Timeout = TimeSpan.FromSeconds(10),
+        };
+
+    private static CognitoAccessTokenValidator CreateTokenValidator(
+        FunctionSettings settings, HttpClient http, TimeProvider time, ILoggerFactory loggerFactory)
+    {
+        var options = new CognitoTokenValidationOptions
+        {
+            Issuer = settings.CognitoIssuer ?? throw new InvalidOperationException("COGNITO_ISSUER is not set."),
+            AllowedClientIds = settings.CognitoClientIds,
+        };
+        return new CognitoAccessTokenValidator(
+            new CognitoJsonWebKeySet(http, options, time, loggerFactory.CreateLogger<CognitoJsonWebKeySet>()),
+            options,
+            time,
+            loggerFactory.CreateLogger<CognitoAccessTokenValidator>());
     }
 }

@@ -25,6 +25,12 @@ public sealed record FunctionSettings
     /// </summary>
     public Uri? ManagementApiEndpoint { get; init; }
 
+    /// <summary>The Cognito user pool's issuer URL that access tokens must carry in <c>iss</c>.</summary>
+    public string? CognitoIssuer { get; init; }
+
+    /// <summary>App clients whose access tokens are accepted.</summary>
+    public IReadOnlyList<string> CognitoClientIds { get; init; } = [];
+
     public int MaxEventsPerUser { get; init; } = 10_000;
 
     public static FunctionSettings FromEnvironment() => FromVariables(Environment.GetEnvironmentVariables());
@@ -42,6 +48,8 @@ public sealed record FunctionSettings
             Region = Get("AWS_REGION") ?? "us-east-1",
             DynamoDbEndpoint = Get("DYNAMODB_ENDPOINT") is { } endpoint ? new Uri(endpoint) : null,
             ManagementApiEndpoint = Get("MANAGEMENT_API_ENDPOINT") is { } management ? new Uri(management) : null,
+            CognitoIssuer = Get("COGNITO_ISSUER"),
+            CognitoClientIds = Get("COGNITO_CLIENT_IDS") is { } clients ? clients.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [],
             MaxEventsPerUser = Get("MAX_EVENTS_PER_USER") is { } max ? int.Parse(max, CultureInfo.InvariantCulture) : 10_000,
         };
     }
@@ -57,6 +65,10 @@ public sealed record FunctionSettings
             ["AWS_REGION"] = Region,
             ["MAX_EVENTS_PER_USER"] = MaxEventsPerUser.ToString(CultureInfo.InvariantCulture),
         };
+        if (CognitoIssuer is not null)
+            variables["COGNITO_ISSUER"] = CognitoIssuer;
+        if (CognitoClientIds.Count > 0)
+            variables["COGNITO_CLIENT_IDS"] = string.Join(',', CognitoClientIds);
         if (ManagementApiEndpoint is not null)
             variables["MANAGEMENT_API_ENDPOINT"] = ManagementApiEndpoint.ToString();
         if (DynamoDbEndpoint is not null)
