@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using RealtimeCalendar.Core.Events;
+using RealtimeCalendar.Core.Identity;
 using RealtimeCalendar.Functions.CalendarApi;
 using RealtimeCalendar.Functions.Http;
 
@@ -12,4 +13,5 @@ namespace RealtimeCalendar.Functions;
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(EventResource))]
 [JsonSerializable(typeof(EventList))]
+[JsonSerializable(typeof(IssuedTicket))]
 public sealed partial class FunctionsJsonContext : JsonSerializerContext;

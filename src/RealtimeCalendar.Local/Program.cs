@@ -54,7 +54,10 @@ await using (cloud)
           HTTP API   {cloud.BaseUrl}api/events
           WebSocket  {cloud.WebSocketUrl}
           Data       {(options.InMemory ? "in memory (nothing is kept)" : options.DataDirectory)}
-          Acting as  {options.DevelopmentUserId} (development user)
+
+        Sign in as {cloud.UserPool.DeveloperEmail} / {cloud.UserPool.DeveloperPassword}
+        Watch pushes live (the token in this line expires; restart for a fresh one):
+          npx wscat -c "{cloud.WebSocketUrl}?token={(await cloud.SignInAsync(cloud.UserPool.DeveloperEmail, cloud.UserPool.DeveloperPassword, stopping.Token)).AccessToken}"
         Press Ctrl+C to stop.
 
         """);

@@ -29,6 +29,9 @@ public sealed class RealtimeTickets(ITicketStore store, TimeProvider time)
         return taken?.UserId;
     }
 
+    /// <summary>Voids every ticket the user has not used yet (sign-out).</summary>
+    public Task RevokeAllAsync(string userId, CancellationToken cancellationToken) => store.DeleteAllForUserAsync(userId, cancellationToken);
+
     public static string Hash(string ticket) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ticket)));
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using RealtimeCalendar.Functions.Auth;
 using RealtimeCalendar.Functions.CalendarApi;
 using RealtimeCalendar.Functions.Notify;
 using RealtimeCalendar.Functions.Realtime;
@@ -11,11 +12,12 @@ namespace RealtimeCalendar.Functions.Bootstrap;
 public static class FunctionCatalog
 {
     public static IReadOnlyList<string> Names { get; } =
-        [FunctionNames.CalendarApi, FunctionNames.WsConnect, FunctionNames.WsDefault, FunctionNames.Notify];
+        [FunctionNames.CalendarApi, FunctionNames.Auth, FunctionNames.WsConnect, FunctionNames.WsDefault, FunctionNames.Notify];
 
     public static ILambdaFunction Create(string name, FunctionServices services) => name switch
     {
         FunctionNames.CalendarApi => new CalendarApiFunction(services.Calendar, services.LoggerFactory.CreateLogger<CalendarApiFunction>()),
+        FunctionNames.Auth => new AuthFunction(services.Tickets, services.LoggerFactory.CreateLogger<AuthFunction>()),
         FunctionNames.WsConnect => new WsConnectFunction(services.CreateAdmission(), services.LoggerFactory.CreateLogger<WsConnectFunction>()),
         FunctionNames.WsDefault => new WsDefaultFunction(),
         FunctionNames.Notify => new NotifyFunction(services.Notifier, services.LoggerFactory.CreateLogger<NotifyFunction>()),

@@ -20,7 +20,8 @@ public static class StreamChangeReader
         {
             case "INSERT" or "MODIFY" when stream.NewImage is { } newImage:
                 var upserted = EventItem.FromItem(ToSdk(newImage));
-                return new EventChange(sequence, upserted.UserId, upserted.EventId, ChangeOperation.Upsert, upserted.Version, upserted, at);
+                // The event's own write time is exact; the stream's approximate time may be rounded.
+                return new EventChange(sequence, upserted.UserId, upserted.EventId, ChangeOperation.Upsert, upserted.Version, upserted, upserted.UpdatedAt);
             case "REMOVE" when stream.OldImage is { } oldImage:
                 var removed = EventItem.FromItem(ToSdk(oldImage));
                 return new EventChange(sequence, removed.UserId, removed.EventId, ChangeOperation.Delete, removed.Version, null, at);

@@ -30,17 +30,17 @@ public sealed class WsDefaultFunction()
     private static ServerFrame Explain(string? body)
     {
         if (string.IsNullOrWhiteSpace(body))
-            return ServerFrame.Error("empty-message", "Send a JSON object such as {\"action\":\"ping\"}.");
+            return ServerFrame.Error("empty-message", "Send a JSON object with an action, for example the ping action.");
         try
         {
             using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
             return document.RootElement.ValueKind == JsonValueKind.Object
-                ? ServerFrame.Error("unknown-action", "Unknown action; the only action is \"ping\". Changes arrive as event.changed messages.")
-                : ServerFrame.Error("invalid-message", "Send a JSON object such as {\"action\":\"ping\"}.");
+                ? ServerFrame.Error("unknown-action", "Unknown action; the only action is ping. Changes arrive as event.changed messages.")
+                : ServerFrame.Error("invalid-message", "Send a JSON object with an action, for example the ping action.");
         }
         catch (JsonException)
         {
-            return ServerFrame.Error("invalid-json", "The message is not valid JSON; send {\"action\":\"ping\"}.");
+            return ServerFrame.Error("invalid-json", "The message is not valid JSON; send a JSON object with an action, for example the ping action.");
         }
     }
 }

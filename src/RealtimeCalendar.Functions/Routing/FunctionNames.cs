@@ -4,6 +4,7 @@ namespace RealtimeCalendar.Functions.Routing;
 public static class FunctionNames
 {
     public const string CalendarApi = "calendar-api";
+    public const string Auth = "auth";
     public const string WsConnect = "ws-connect";
     public const string WsDefault = "ws-default";
     public const string Notify = "notify";

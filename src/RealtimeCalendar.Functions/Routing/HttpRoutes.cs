@@ -13,5 +13,7 @@ public static class HttpRoutes
         new("GET", "/api/events/{id}", FunctionNames.CalendarApi),
         new("PUT", "/api/events/{id}", FunctionNames.CalendarApi),
         new("DELETE", "/api/events/{id}", FunctionNames.CalendarApi),
+        new("POST", "/api/realtime/ticket", FunctionNames.Auth),
+        new("DELETE", "/api/realtime/tickets", FunctionNames.Auth),
     ];
 }

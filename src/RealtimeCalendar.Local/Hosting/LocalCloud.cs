@@ -1,63 +1,94 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using RealtimeCalendar.Aws.Signing;
 using RealtimeCalendar.Aws.Tables;
 using RealtimeCalendar.Functions.Bootstrap;
 using RealtimeCalendar.Functions.Routing;
+using RealtimeCalendar.Local.Cognito;
 using RealtimeCalendar.Local.DynamoDbLocal;
 using RealtimeCalendar.Local.HttpApi;
 using RealtimeCalendar.Local.Lambda;
 using RealtimeCalendar.Local.ManagementApi;
+using RealtimeCalendar.Local.NodeTools;
+using RealtimeCalendar.Local.Streams;
 using RealtimeCalendar.Local.WebSockets;
 
 namespace RealtimeCalendar.Local.Hosting;
 
 /// <summary>
-/// The whole product on one machine: DynamoDB Local as a supervised child, the tables, and one port that plays
-/// API Gateway (HTTP API, WebSocket API, Management API) in front of the real functions. The dev host
-/// (<c>Program.cs</c>) and the end-to-end test fixtures start it the same way.
+/// The whole product on one machine: DynamoDB Local and cognito-local as supervised children, the tables and
+/// user pool, and one port that plays API Gateway (HTTP API, WebSocket API, Management API) and the stream
+/// trigger in front of the real functions. The dev host (<c>Program.cs</c>) and the test fixtures start it the same way.
 /// </summary>
 public sealed class LocalCloud : IAsyncDisposable
 {
-    /// <summary>Lambda's default function timeout; a hung handler answers 503 like API Gateway's 29 s limit would.</summary>
+    /// <summary>API Gateway's integration timeout; a hung handler answers 503 like it would there.</summary>
     private static readonly TimeSpan FunctionTimeout = TimeSpan.FromSeconds(29);
 
-    private readonly WebApplication app;
-    private readonly DynamoDbLocalProcess dynamoDbLocal;
-    private readonly FunctionServices services;
+    private readonly List<IAsyncDisposable> parts;
+    private readonly string? scratchDirectory;
 
-    private LocalCloud(WebApplication app, DynamoDbLocalProcess dynamoDbLocal, FunctionServices services, Uri baseUrl, TableNames tables)
+    private LocalCloud(Uri baseUrl, TableNames tables, FunctionServices services, LocalUserPool userPool, CognitoIdentityProviderClient cognito,
+        LocalConnectionRegistry connections, List<IAsyncDisposable> parts, string? scratchDirectory)
     {
-        this.app = app;
-        this.dynamoDbLocal = dynamoDbLocal;
-        this.services = services;
         BaseUrl = baseUrl;
         Tables = tables;
+        Services = services;
+        UserPool = userPool;
+        Cognito = cognito;
+        Connections = connections;
+        this.parts = parts;
+        this.scratchDirectory = scratchDirectory;
     }
 
     public Uri BaseUrl { get; }
 
     public Uri WebSocketUrl => new(BaseUrl.ToString().Replace("http://", "ws://", StringComparison.Ordinal) + "ws");
 
-    public Uri DynamoDbEndpoint => dynamoDbLocal.Endpoint;
-
     public TableNames Tables { get; }
 
-    /// <summary>The same services the functions use, for fixtures that need to look at stored data directly.</summary>
-    public FunctionServices Services => services;
+    /// <summary>The same services the functions use, for fixtures that look at stored data directly.</summary>
+    public FunctionServices Services { get; }
+
+    public LocalUserPool UserPool { get; }
+
+    /// <summary>A client of the local user pool's Cognito API (sign up, sign in), as a browser or test would use it.</summary>
+    public CognitoIdentityProviderClient Cognito { get; }
+
+    /// <summary>The sockets the local WebSocket API holds open.</summary>
+    public LocalConnectionRegistry Connections { get; }
 
     public static async Task<LocalCloud> StartAsync(LocalCloudOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var logger = loggerFactory.CreateLogger<LocalCloud>();
         var port = options.Port == 0 ? FreePort.Find() : options.Port;
         var baseUrl = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
+        var parts = new List<IAsyncDisposable>();
+        var scratch = options.InMemory ? Path.Combine(Path.GetTempPath(), "rc-local-" + Guid.NewGuid().ToString("N")) : null;
+        var stateDirectory = scratch ?? options.DataDirectory;
 
-        var emulator = await new DynamoDbLocalInstaller(options.ToolCache, loggerFactory.CreateLogger<DynamoDbLocalInstaller>())
-            .EnsureInstalledAsync(cancellationToken);
-        var dynamoDbLocal = await DynamoDbLocalProcess.StartAsync(
-            emulator, options.InMemory ? null : Path.Combine(options.DataDirectory, "dynamodb"), FreePort.Find(), logger, cancellationToken);
-        FunctionServices? services = null;
         try
         {
+            // The two installs are independent; doing them side by side halves a first run.
+            var dynamoDbInstall = new DynamoDbLocalInstaller(options.ToolCache, loggerFactory.CreateLogger<DynamoDbLocalInstaller>())
+                .EnsureInstalledAsync(cancellationToken);
+            var nodeTools = new NodeToolsInstaller(options.ToolCache, loggerFactory.CreateLogger<NodeToolsInstaller>());
+            await Task.WhenAll(dynamoDbInstall, nodeTools.EnsureInstalledAsync(cancellationToken));
+
+            var dynamoDbLocalStart = DynamoDbLocalProcess.StartAsync(
+                await dynamoDbInstall, options.InMemory ? null : Path.Combine(options.DataDirectory, "dynamodb"), FreePort.Find(), logger, cancellationToken);
+            var cognitoLocalStart = CognitoLocalProcess.StartAsync(
+                nodeTools.CognitoLocalEntryPoint, Path.Combine(stateDirectory, "cognito"), FreePort.Find(), logger, cancellationToken);
+            var dynamoDbLocal = await dynamoDbLocalStart;
+            parts.Add(dynamoDbLocal);
+            var cognitoLocal = await cognitoLocalStart;
+            parts.Add(cognitoLocal);
+
+            var cognitoHttp = new HttpClient();
+            var cognito = new CognitoIdentityProviderClient(cognitoHttp, cognitoLocal.Endpoint);
+            var userPool = await LocalUserPool.EnsureAsync(cognito, Path.Combine(stateDirectory, "cognito", "user-pool.json"), cancellationToken);
+
             // Lambda hands every function its credentials in the environment; locally any key works for the stand-ins.
             UseLocalCredentialsUnlessSet();
             var tables = TableNames.WithPrefix(options.TablePrefix);
@@ -69,33 +100,69 @@ public sealed class LocalCloud : IAsyncDisposable
                 Region = "us-east-1",
                 DynamoDbEndpoint = dynamoDbLocal.Endpoint,
                 ManagementApiEndpoint = baseUrl,
+                CognitoIssuer = userPool.Issuer(cognitoLocal.Endpoint),
+                CognitoClientIds = [userPool.ClientId],
                 MaxEventsPerUser = options.MaxEventsPerUser,
             };
-            services = new FunctionServices(settings, loggerFactory, TimeProvider.System);
+            var services = new FunctionServices(settings, loggerFactory, TimeProvider.System);
+            parts.Add(new DisposeAction(() => { services.Dispose(); cognitoHttp.Dispose(); }));
             await CreateTablesAsync(services.DynamoDb, tables, cancellationToken);
 
-            var app = BuildApp(options, port, services, loggerFactory);
+            var lambda = new InProcessLambdaInvoker(services, FunctionTimeout);
+            var connections = new LocalConnectionRegistry();
+            var config = new ClientConfig(
+                ApiBaseUrl: string.Empty,
+                WebSocketUrl: baseUrl.ToString().Replace("http://", "ws://", StringComparison.Ordinal) + "ws",
+                Cognito: new ClientCognitoConfig(cognitoLocal.Endpoint.ToString(), settings.Region, userPool.UserPoolId, userPool.ClientId),
+                ChatEnabled: false);
+            var app = BuildApp(port, lambda, connections, services, config, loggerFactory);
             await app.StartAsync(cancellationToken);
+            parts.Add(app);
+
+            var streams = new DynamoDbStreamsClient(new HttpClient(), dynamoDbLocal.Endpoint, SigV4RequestSigner.ForLocalCloud(settings.Region, TimeProvider.System));
+            var trigger = new StreamEventSourceMapping(
+                streams,
+                async ct => (await services.DynamoDb.DescribeTableAsync(new DescribeTableRequest { TableName = tables.Events }, ct)).Table.LatestStreamArn,
+                lambda,
+                new StreamEventSourceMappingOptions { FunctionName = FunctionNames.Notify },
+                loggerFactory.CreateLogger<StreamEventSourceMapping>());
+            trigger.Start();
+            parts.Add(trigger);
+            await trigger.Listening.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+
             logger.LogInformation("Local cloud serving {Url}", baseUrl);
-            return new LocalCloud(app, dynamoDbLocal, services, baseUrl, tables);
+            return new LocalCloud(baseUrl, tables, services, userPool, cognito, connections, parts, scratch);
         }
         catch
         {
-            services?.Dispose();
-            await dynamoDbLocal.DisposeAsync();
+            await DisposePartsAsync(parts, scratch);
             throw;
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Signs a user in against the local pool, as the browser does, and returns the tokens.</summary>
+    public Task<AuthenticationResult> SignInAsync(string email, string password, CancellationToken cancellationToken) =>
+        Cognito.SignInAsync(UserPool.ClientId, email, password, cancellationToken);
+
+    public ValueTask DisposeAsync() => DisposePartsAsync(parts, scratchDirectory);
+
+    private static async ValueTask DisposePartsAsync(List<IAsyncDisposable> parts, string? scratch)
     {
-        await app.StopAsync(CancellationToken.None);
-        await app.DisposeAsync();
-        services.Dispose();
-        await dynamoDbLocal.DisposeAsync();
+        // Stop in reverse order of start: trigger, web host, services, then the child processes.
+        for (var i = parts.Count - 1; i >= 0; i--)
+        {
+            if (parts[i] is WebApplication app)
+                await app.StopAsync(CancellationToken.None);
+            await parts[i].DisposeAsync();
+        }
+
+        parts.Clear();
+        if (scratch is not null && Directory.Exists(scratch))
+            Directory.Delete(scratch, recursive: true);
     }
 
-    private static WebApplication BuildApp(LocalCloudOptions options, int port, FunctionServices services, ILoggerFactory loggerFactory)
+    private static WebApplication BuildApp(
+        int port, ILambdaInvoker lambda, LocalConnectionRegistry connections, FunctionServices services, ClientConfig config, ILoggerFactory loggerFactory)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -108,22 +175,16 @@ public sealed class LocalCloud : IAsyncDisposable
 
         var app = builder.Build();
         var time = TimeProvider.System;
-        var lambda = new InProcessLambdaInvoker(services, FunctionTimeout);
-        var registry = new LocalConnectionRegistry();
-
         var httpApi = new HttpApiEmulator(
-            new RouteTable(HttpRoutes.All),
-            new DevelopmentUserAuthorizer(options.DevelopmentUserId),
-            lambda,
-            time,
-            loggerFactory.CreateLogger<HttpApiEmulator>());
-        var gateway = new WebSocketGateway(registry, lambda, time, new WebSocketGatewayOptions(), loggerFactory.CreateLogger<WebSocketGateway>());
-        var managementApi = new ManagementApiEndpoint(registry, loggerFactory.CreateLogger<ManagementApiEndpoint>());
+            new RouteTable(HttpRoutes.All), new JwtAuthorizer(services.Tokens), lambda, time, loggerFactory.CreateLogger<HttpApiEmulator>());
+        var gateway = new WebSocketGateway(connections, lambda, time, new WebSocketGatewayOptions(), loggerFactory.CreateLogger<WebSocketGateway>());
+        var managementApi = new ManagementApiEndpoint(connections, loggerFactory.CreateLogger<ManagementApiEndpoint>());
 
         app.UseWebSockets();
         app.Map("/ws", gateway.HandleAsync);
         managementApi.Map(app);
         app.Map("/api/{**path}", httpApi.HandleAsync);
+        app.MapGet("/config.json", () => Results.Json(config, LocalJsonContext.Default.ClientConfig));
         return app;
     }
 
@@ -139,8 +200,8 @@ public sealed class LocalCloud : IAsyncDisposable
     {
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID")))
         {
-            Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "local");
-            Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "local");
+            Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", SigV4RequestSigner.LocalAccessKey);
+            Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", SigV4RequestSigner.LocalAccessKey);
         }
     }
 }

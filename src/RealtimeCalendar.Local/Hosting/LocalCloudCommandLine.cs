@@ -10,7 +10,6 @@ public static class LocalCloudCommandLine
           --port N          port of the local endpoint (default 5080; 0 = any free port)
           --data-dir DIR    where local data is kept (default: .local-data in the repository)
           --in-memory       keep nothing between runs
-          --dev-user ID     the user local requests act as (env RC_DEV_USER; default local-developer)
         """;
 
     public static LocalCloudOptions Parse(string[] args, string defaultDataDirectory)
@@ -18,7 +17,6 @@ public static class LocalCloudCommandLine
         var options = new LocalCloudOptions
         {
             DataDirectory = defaultDataDirectory,
-            DevelopmentUserId = Environment.GetEnvironmentVariable("RC_DEV_USER") is { Length: > 0 } devUser ? devUser : "local-developer",
         };
 
         for (var i = 0; i < args.Length; i++)
@@ -29,7 +27,6 @@ public static class LocalCloudCommandLine
                 "--port" => options with { Port = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--data-dir" => options with { DataDirectory = Path.GetFullPath(Value()) },
                 "--in-memory" => options with { InMemory = true },
-                "--dev-user" => options with { DevelopmentUserId = Value() },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}"),
             };
         }

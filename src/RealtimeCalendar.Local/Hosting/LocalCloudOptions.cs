@@ -18,12 +18,6 @@ public sealed record LocalCloudOptions
     /// <summary>Prefix of the local table names.</summary>
     public string TablePrefix { get; init; } = "rc-";
 
-    /// <summary>
-    /// Until Cognito sign-in exists, the user every local request acts as (setting <c>--dev-user</c> /
-    /// <c>RC_DEV_USER</c>), passed in the same claim the real authorizer sets.
-    /// </summary>
-    public string DevelopmentUserId { get; init; } = "local-developer";
-
     /// <summary>Folder for downloaded stand-ins (DynamoDB Local); defaults to a folder inside <see cref="DataDirectory"/>.</summary>
     public string? ToolCacheDirectory { get; init; }
 

@@ -30,6 +30,11 @@ public sealed class StreamEventSourceMapping(
 
     public long RecordsDelivered => Interlocked.Read(ref recordsDelivered);
 
+    private readonly TaskCompletionSource listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once every open shard has an iterator, so no write made after it can be missed.</summary>
+    public Task Listening => listening.Task;
+
     public void Start() => discovery = Task.Run(() => DiscoverLoopAsync(stopping.Token));
 
     public async ValueTask DisposeAsync()
@@ -66,10 +71,13 @@ public sealed class StreamEventSourceMapping(
                     if (shard.ParentShardId is { } parent && shardReaders.ContainsKey(parent) && !finishedShards.ContainsKey(parent))
                         continue;
                     var start = firstPass ? "LATEST" : "TRIM_HORIZON";
-                    shardReaders[shard.ShardId] = Task.Run(() => ReadShardAsync(streamArn, shard.ShardId, start, cancellationToken), cancellationToken);
+                    // The first iterator is taken here, not in the reader, so Listening really means "listening".
+                    var iterator = await NewIteratorAsync(streamArn, shard.ShardId, start, null, cancellationToken);
+                    shardReaders[shard.ShardId] = Task.Run(() => ReadShardAsync(streamArn, shard.ShardId, start, iterator, cancellationToken), cancellationToken);
                 }
 
                 firstPass = false;
+                listening.TrySetResult();
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -94,10 +102,9 @@ public sealed class StreamEventSourceMapping(
         return shards;
     }
 
-    private async Task ReadShardAsync(string streamArn, string shardId, string startPosition, CancellationToken cancellationToken)
+    private async Task ReadShardAsync(string streamArn, string shardId, string startPosition, string? iterator, CancellationToken cancellationToken)
     {
         string? lastSequenceNumber = null;
-        string? iterator = null;
         var failures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {

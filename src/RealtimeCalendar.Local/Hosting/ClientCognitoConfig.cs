@@ -1,0 +1,3 @@
+namespace RealtimeCalendar.Local.Hosting;
+
+public sealed record ClientCognitoConfig(string Endpoint, string Region, string UserPoolId, string ClientId);

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using RealtimeCalendar.Local.Hosting;
+
+namespace RealtimeCalendar.Local.NodeTools;
+
+/// <summary>
+/// Installs the local cloud's Node stand-ins (cognito-local, wscat) from the committed package-lock with
+/// <c>npm ci</c> into the tool cache, once per lock file version. Install scripts are not run: neither needs them.
+/// </summary>
+public sealed class NodeToolsInstaller(string toolCacheDirectory, ILogger<NodeToolsInstaller> logger)
+{
+    private static readonly SemaphoreSlim InstallLock = new(1, 1);
+
+    public string InstallDirectory => Path.Combine(toolCacheDirectory, "node-tools");
+
+    public string CognitoLocalEntryPoint => Path.Combine(InstallDirectory, "node_modules", "cognito-local", "lib", "bin", "start.js");
+
+    public async Task EnsureInstalledAsync(CancellationToken cancellationToken)
+    {
+        var source = Path.Combine(AppContext.BaseDirectory, "NodeTools");
+        var lockFile = await File.ReadAllBytesAsync(Path.Combine(source, "package-lock.json"), cancellationToken);
+        var lockHash = Convert.ToHexStringLower(SHA256.HashData(lockFile));
+        var marker = Path.Combine(InstallDirectory, ".installed-lock");
+        if (File.Exists(marker) && await File.ReadAllTextAsync(marker, cancellationToken) == lockHash && File.Exists(CognitoLocalEntryPoint))
+            return;
+
+        await InstallLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (File.Exists(marker) && await File.ReadAllTextAsync(marker, cancellationToken) == lockHash && File.Exists(CognitoLocalEntryPoint))
+                return;
+
+            logger.LogInformation("Installing cognito-local and wscat with npm ci (once, ~130 MB)");
+            Directory.CreateDirectory(InstallDirectory);
+            File.Copy(Path.Combine(source, "package.json"), Path.Combine(InstallDirectory, "package.json"), overwrite: true);
+            await File.WriteAllBytesAsync(Path.Combine(InstallDirectory, "package-lock.json"), lockFile, cancellationToken);
+            await RunNpmCiAsync(cancellationToken);
+            await File.WriteAllTextAsync(marker, lockHash, cancellationToken);
+        }
+        finally
+        {
+            InstallLock.Release();
+        }
+    }
+
+    private async Task RunNpmCiAsync(CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("npm")
+        {
+            WorkingDirectory = InstallDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error" })
+            start.ArgumentList.Add(argument);
+
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new LocalToolException("Could not start npm.");
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            throw new LocalToolException("'npm' was not found on PATH; Node 20+ with npm is needed for cognito-local.");
+        }
+
+        using (process)
+        {
+            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+            _ = process.StandardOutput.ReadToEndAsync(cancellationToken);
+            await process.WaitForExitAsync(cancellationToken);
+            if (process.ExitCode != 0)
+                throw new LocalToolException($"npm ci for the local tools failed ({process.ExitCode}): {(await stderr).Trim()}");
+        }
+    }
+}
