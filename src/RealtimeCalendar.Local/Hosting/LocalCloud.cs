@@ -30,7 +30,7 @@ public sealed class LocalCloud : IAsyncDisposable
     private readonly string? scratchDirectory;
 
     private LocalCloud(Uri baseUrl, TableNames tables, FunctionServices services, LocalUserPool userPool, CognitoIdentityProviderClient cognito,
-        LocalConnectionRegistry connections, List<IAsyncDisposable> parts, string? scratchDirectory)
+        LocalConnectionRegistry connections, ManagementApiFaults faults, List<IAsyncDisposable> parts, string? scratchDirectory)
     {
         BaseUrl = baseUrl;
         Tables = tables;
@@ -38,6 +38,7 @@ public sealed class LocalCloud : IAsyncDisposable
         UserPool = userPool;
         Cognito = cognito;
         Connections = connections;
+        ManagementApiFaults = faults;
         this.parts = parts;
         this.scratchDirectory = scratchDirectory;
     }
@@ -58,6 +59,9 @@ public sealed class LocalCloud : IAsyncDisposable
 
     /// <summary>The sockets the local WebSocket API holds open.</summary>
     public LocalConnectionRegistry Connections { get; }
+
+    /// <summary>Fault switches of the local Management API; all off unless a test or chaos run turns them on.</summary>
+    public ManagementApiFaults ManagementApiFaults { get; }
 
     public static async Task<LocalCloud> StartAsync(LocalCloudOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
@@ -110,12 +114,13 @@ public sealed class LocalCloud : IAsyncDisposable
 
             var lambda = new InProcessLambdaInvoker(services, FunctionTimeout);
             var connections = new LocalConnectionRegistry();
+            var faults = new ManagementApiFaults();
             var config = new ClientConfig(
                 ApiBaseUrl: string.Empty,
                 WebSocketUrl: baseUrl.ToString().Replace("http://", "ws://", StringComparison.Ordinal) + "ws",
                 Cognito: new ClientCognitoConfig(cognitoLocal.Endpoint.ToString(), settings.Region, userPool.UserPoolId, userPool.ClientId),
                 ChatEnabled: false);
-            var app = BuildApp(port, lambda, connections, services, config, loggerFactory);
+            var app = BuildApp(port, lambda, connections, faults, services, config, loggerFactory);
             await app.StartAsync(cancellationToken);
             parts.Add(app);
 
@@ -131,7 +136,7 @@ public sealed class LocalCloud : IAsyncDisposable
             await trigger.Listening.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
 
             logger.LogInformation("Local cloud serving {Url}", baseUrl);
-            return new LocalCloud(baseUrl, tables, services, userPool, cognito, connections, parts, scratch);
+            return new LocalCloud(baseUrl, tables, services, userPool, cognito, connections, faults, parts, scratch);
         }
         catch
         {
@@ -162,7 +167,7 @@ public sealed class LocalCloud : IAsyncDisposable
     }
 
     private static WebApplication BuildApp(
-        int port, ILambdaInvoker lambda, LocalConnectionRegistry connections, FunctionServices services, ClientConfig config, ILoggerFactory loggerFactory)
+        int port, ILambdaInvoker lambda, LocalConnectionRegistry connections, ManagementApiFaults faults, FunctionServices services, ClientConfig config, ILoggerFactory loggerFactory)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -178,7 +183,7 @@ public sealed class LocalCloud : IAsyncDisposable
         var httpApi = new HttpApiEmulator(
             new RouteTable(HttpRoutes.All), new JwtAuthorizer(services.Tokens), lambda, time, loggerFactory.CreateLogger<HttpApiEmulator>());
         var gateway = new WebSocketGateway(connections, lambda, time, new WebSocketGatewayOptions(), loggerFactory.CreateLogger<WebSocketGateway>());
-        var managementApi = new ManagementApiEndpoint(connections, loggerFactory.CreateLogger<ManagementApiEndpoint>());
+        var managementApi = new ManagementApiEndpoint(connections, faults, loggerFactory.CreateLogger<ManagementApiEndpoint>());
 
         app.UseWebSockets();
         app.Map("/ws", gateway.HandleAsync);

@@ -6,7 +6,7 @@ namespace RealtimeCalendar.Local.ManagementApi;
 /// Plays the API Gateway Management API (<c>POST/GET/DELETE /@connections/{id}</c>) over real HTTP, so the
 /// production <c>notify</c> code and its SigV4 client run unchanged. Unknown or closed connections answer 410.
 /// </summary>
-public sealed class ManagementApiEndpoint(WebSockets.LocalConnectionRegistry registry, ILogger<ManagementApiEndpoint> logger)
+public sealed class ManagementApiEndpoint(WebSockets.LocalConnectionRegistry registry, ManagementApiFaults faults, ILogger<ManagementApiEndpoint> logger)
 {
     /// <summary>API Gateway's limit on one PostToConnection payload.</summary>
     public const int MaxPayloadBytes = 128 * 1024;
@@ -22,6 +22,9 @@ public sealed class ManagementApiEndpoint(WebSockets.LocalConnectionRegistry reg
     {
         if (!IsSigned(context.Request))
             return Forbidden();
+
+        if (faults.TakePostFailure(connectionId) is { } injected)
+            return Results.Json(new Dictionary<string, string> { ["message"] = injected == 429 ? "Too Many Requests" : "Internal server error" }, statusCode: injected);
 
         var connection = registry.Find(connectionId);
         if (connection is null)

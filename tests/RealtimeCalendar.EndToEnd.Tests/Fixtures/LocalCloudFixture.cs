@@ -1,19 +1,19 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Abstractions;
 using RealtimeCalendar.Local.Hosting;
 
 namespace RealtimeCalendar.EndToEnd.Tests.Fixtures;
 
 /// <summary>
-/// The real local cloud (DynamoDB Local child process, tables, the API Gateway emulation, the functions) started
-/// once for the test run, in memory, on a free port. The downloaded DynamoDB Local is shared with dev runs.
+/// The real local cloud (DynamoDB Local and cognito-local child processes, tables, user pool, the API Gateway
+/// emulation, the stream trigger, the functions) started once for the test run, in memory, on a free port.
+/// The downloaded stand-ins are shared with dev runs through the repository's tool cache.
 /// </summary>
 public sealed class LocalCloudFixture : IAsyncLifetime
 {
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "rc-e2e-" + Guid.NewGuid().ToString("N"));
+    public const int MaxEventsPerUser = 40;
 
     public LocalCloud Cloud { get; private set; } = null!;
-
-    public const string DevelopmentUser = "e2e-developer";
 
     public async Task InitializeAsync()
     {
@@ -21,21 +21,28 @@ public sealed class LocalCloudFixture : IAsyncLifetime
         {
             Port = 0,
             InMemory = true,
-            DataDirectory = dataDirectory,
+            DataDirectory = Path.Combine(Path.GetTempPath(), "rc-e2e-unused"),
             ToolCacheDirectory = Path.Combine(LocalCloudCommandLine.DefaultDataDirectory(), "tools"),
-            DevelopmentUserId = DevelopmentUser,
-            MaxEventsPerUser = 150,
+            MaxEventsPerUser = MaxEventsPerUser,
         };
         Cloud = await LocalCloud.StartAsync(options, NullLoggerFactory.Instance, CancellationToken.None);
     }
 
-    public HttpClient CreateClient() => new() { BaseAddress = Cloud.BaseUrl };
+    /// <summary>Signs a brand-new user up in the local pool and signs them in, so every test has a calendar of its own.</summary>
+    public async Task<TestUser> CreateUserAsync()
+    {
+        var email = $"user-{Guid.NewGuid():N}@example.com";
+        var password = "Pw-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)) + "-a1";
+        var userId = await Cloud.Cognito.CreateConfirmedUserAsync(Cloud.UserPool.UserPoolId, Cloud.UserPool.ClientId, email, password, CancellationToken.None);
+        var tokens = await Cloud.SignInAsync(email, password, CancellationToken.None);
+        return new TestUser(userId, email, password, tokens.AccessToken, Cloud.BaseUrl);
+    }
+
+    public HttpClient CreateAnonymousClient() => new() { BaseAddress = Cloud.BaseUrl };
 
     public async Task DisposeAsync()
     {
         if (Cloud is not null)
             await Cloud.DisposeAsync();
-        if (Directory.Exists(dataDirectory))
-            Directory.Delete(dataDirectory, recursive: true);
     }
 }

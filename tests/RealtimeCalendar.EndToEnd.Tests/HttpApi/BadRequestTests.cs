@@ -9,9 +9,22 @@ namespace RealtimeCalendar.EndToEnd.Tests.HttpApi;
 
 /// <summary>Every bad request gets a 4xx problem naming what is wrong, and leaves the stored calendar untouched.</summary>
 [Collection(LocalCloudCollection.Name)]
-public sealed class BadRequestTests(LocalCloudFixture fixture)
+public sealed class BadRequestTests(LocalCloudFixture fixture) : IAsyncLifetime
 {
-    private readonly HttpClient http = fixture.CreateClient();
+    private TestUser user = null!;
+    private HttpClient http = null!;
+
+    public async Task InitializeAsync()
+    {
+        user = await fixture.CreateUserAsync();
+        http = user.CreateClient();
+    }
+
+    public Task DisposeAsync()
+    {
+        http.Dispose();
+        return Task.CompletedTask;
+    }
 
     public static TheoryData<string, string, string?> BadBodies => new()
     {
@@ -104,16 +117,14 @@ public sealed class BadRequestTests(LocalCloudFixture fixture)
     [Fact]
     public async Task The_per_user_event_cap_answers_409_once_reached()
     {
-        // The fixture caps calendars at 150 events; fill the remainder and try one more.
-        var remaining = 150 - await CountAsync();
-        for (var i = 0; i < remaining; i++)
+        for (var i = 0; i < LocalCloudFixture.MaxEventsPerUser; i++)
             (await http.PostAsync("/api/events", Content(Valid($"filler {i}", dayOffset: 27)))).Dispose();
 
         using var response = await http.PostAsync("/api/events", Content(Valid("one too many")));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal(150, await CountAsync());
-        await DeleteFillersAsync();
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(LocalCloudFixture.MaxEventsPerUser, await CountAsync());
     }
 
     private static string Replace(string field, JsonNode value)
@@ -131,19 +142,8 @@ public sealed class BadRequestTests(LocalCloudFixture fixture)
     }
 
     private Task<int> CountAsync() =>
-        fixture.Cloud.Services.Calendar.ListAsync(LocalCloudFixture.DevelopmentUser, new(new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero), new(2199, 1, 1, 0, 0, 0, TimeSpan.Zero)), default)
+        fixture.Cloud.Services.Calendar.ListAsync(user.UserId, new(new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero), new(2199, 1, 1, 0, 0, 0, TimeSpan.Zero)), default)
             .ContinueWith(t => t.Result.Count, TaskScheduler.Default);
-
-    private async Task DeleteFillersAsync()
-    {
-        var list = await http.GetFromJsonAsync<JsonObject>("/api/events?from=2026-12-28T00:00:00Z&to=2026-12-29T00:00:00Z");
-        foreach (var e in list!["events"]!.AsArray())
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Delete, $"/api/events/{(string)e!["id"]!}");
-            request.Headers.TryAddWithoutValidation("If-Match", $"\"{(long)e["version"]!}\"");
-            (await http.SendAsync(request)).Dispose();
-        }
-    }
 
     private async Task<(string Location, JsonObject Body)> CreateAsync()
     {

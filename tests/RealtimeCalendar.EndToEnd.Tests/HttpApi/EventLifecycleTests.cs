@@ -7,9 +7,22 @@ using static RealtimeCalendar.EndToEnd.Tests.HttpApi.EventJson;
 namespace RealtimeCalendar.EndToEnd.Tests.HttpApi;
 
 [Collection(LocalCloudCollection.Name)]
-public sealed class EventLifecycleTests(LocalCloudFixture fixture)
+public sealed class EventLifecycleTests(LocalCloudFixture fixture) : IAsyncLifetime
 {
-    private readonly HttpClient http = fixture.CreateClient();
+    private TestUser user = null!;
+    private HttpClient http = null!;
+
+    public async Task InitializeAsync()
+    {
+        user = await fixture.CreateUserAsync();
+        http = user.CreateClient();
+    }
+
+    public Task DisposeAsync()
+    {
+        http.Dispose();
+        return Task.CompletedTask;
+    }
 
     [Fact]
     public async Task Create_answers_201_with_location_etag_and_the_stored_event()
