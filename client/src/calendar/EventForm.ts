@@ -139,6 +139,8 @@ function parseField(values: EventFormValues, field: 'start' | 'end', errors: Fie
       return utcMidnight(field === 'end' ? addDays(raw, 1) : raw);
     }
     if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(raw)) throw new Error('not a date-time');
+    // Without a usable zone the time cannot be placed; the time-zone error already says why.
+    if (!isValidTimeZone(values.timeZone)) return null;
     return instantFromWallTime(raw, values.timeZone);
   } catch {
     errors.push({ field, message: values.allDay ? `Enter a valid ${field} date.` : `Enter a valid ${field} date and time.` });
