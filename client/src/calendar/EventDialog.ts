@@ -21,14 +21,7 @@ export interface DialogErrorContent {
 
 type FieldName = 'title' | 'start' | 'end' | 'timeZone' | 'location' | 'description';
 
-const FIELD_LABELS: Record<FieldName, string> = {
-  title: 'Title',
-  start: 'Start',
-  end: 'End',
-  timeZone: 'Time zone',
-  location: 'Location',
-  description: 'Description',
-};
+const FIELD_NAMES: readonly FieldName[] = ['title', 'start', 'end', 'timeZone', 'location', 'description'];
 
 /** The create/edit form in a modal <dialog>. All user text goes in through value/textContent only. */
 export class EventDialog {
@@ -155,7 +148,8 @@ export class EventDialog {
       for (const problem of errors) {
         const field = fieldNamed(problem.field);
         const item = document.createElement('li');
-        item.textContent = field ? `${FIELD_LABELS[field]}: ${problem.message}` : problem.message;
+        // The server's messages already name their field ("Title is required."): show them as they are.
+        item.textContent = problem.message;
         list.append(item);
         if (field) this.control(field).setAttribute('aria-invalid', 'true');
       }
@@ -242,7 +236,7 @@ export class EventDialog {
   private clearError(): void {
     this.errorBox.replaceChildren();
     this.errorBox.hidden = true;
-    for (const field of Object.keys(FIELD_LABELS) as FieldName[]) this.control(field).removeAttribute('aria-invalid');
+    for (const field of FIELD_NAMES) this.control(field).removeAttribute('aria-invalid');
   }
 
   private setBusy(busy: boolean): void {
@@ -267,7 +261,7 @@ export class EventDialog {
 /** Server field names may come as "title", "Title" or a JSON path such as "$.title". */
 function fieldNamed(raw: string): FieldName | null {
   const name = raw.replace(/^\$\./, '').toLowerCase();
-  for (const field of Object.keys(FIELD_LABELS) as FieldName[]) {
+  for (const field of FIELD_NAMES) {
     if (field.toLowerCase() === name) return field;
   }
   return null;
