@@ -1,0 +1,61 @@
+/** An event as the HTTP API and the real-time messages send it; instants are ISO-8601 UTC strings. */
+export interface CalendarEvent {
+  readonly id: string;
+  readonly title: string;
+  readonly start: string;
+  readonly end: string;
+  readonly allDay: boolean;
+  /** IANA zone the event was written in, e.g. "Europe/Berlin". */
+  readonly timeZone: string;
+  readonly description: string | null;
+  readonly location: string | null;
+  readonly version: number;
+  readonly updatedAt: string;
+  readonly source: string;
+}
+
+/** What the client sends to create or replace an event. */
+export interface EventDraft {
+  readonly title: string;
+  /** ISO-8601 with offset; all-day events run midnight to midnight UTC. */
+  readonly start: string;
+  readonly end: string;
+  readonly allDay: boolean;
+  readonly timeZone: string;
+  readonly description?: string;
+  readonly location?: string;
+}
+
+export class InvalidEventError extends Error {
+  override readonly name = 'InvalidEventError';
+}
+
+/** Checks an event that came over the wire before anything renders it. */
+export function parseCalendarEvent(value: unknown): CalendarEvent {
+  if (typeof value !== 'object' || value === null) throw new InvalidEventError('An event must be an object.');
+  const e = value as Record<string, unknown>;
+  const id = e['id'];
+  const version = e['version'];
+  if (typeof id !== 'string' || id.length === 0) throw new InvalidEventError('An event needs an id.');
+  if (typeof version !== 'number' || !Number.isFinite(version)) throw new InvalidEventError(`Event ${id} has no numeric version.`);
+  return {
+    id,
+    title: typeof e['title'] === 'string' ? e['title'] : '',
+    start: instant(e['start'], id, 'start'),
+    end: instant(e['end'], id, 'end'),
+    allDay: e['allDay'] === true,
+    timeZone: typeof e['timeZone'] === 'string' && e['timeZone'].length > 0 ? e['timeZone'] : 'UTC',
+    description: typeof e['description'] === 'string' ? e['description'] : null,
+    location: typeof e['location'] === 'string' ? e['location'] : null,
+    version,
+    updatedAt: typeof e['updatedAt'] === 'string' ? e['updatedAt'] : '',
+    source: typeof e['source'] === 'string' ? e['source'] : '',
+  };
+}
+
+function instant(value: unknown, id: string, field: string): string {
+  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) {
+    throw new InvalidEventError(`Event ${id} has no valid ${field}.`);
+  }
+  return new Date(value).toISOString();
+}

@@ -1,0 +1,45 @@
+import type { AuthorizedFetch } from './AuthorizedFetch';
+import { parseCalendarEvent, type CalendarEvent, type EventDraft } from './CalendarEvent';
+
+/** The calendar's HTTP API: /api/events. Every write carries If-Match with the version it was based on. */
+export class EventsApi {
+  constructor(private readonly http: AuthorizedFetch) {}
+
+  /** Events overlapping [from, to). */
+  async list(from: Date, to: Date, signal?: AbortSignal): Promise<CalendarEvent[]> {
+    const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });
+    const response = await this.http.send(`/api/events?${query.toString()}`, signal ? { signal } : {});
+    const body = (await response.json()) as { events?: unknown };
+    if (!Array.isArray(body.events)) return [];
+    return body.events.map(parseCalendarEvent);
+  }
+
+  async get(id: string): Promise<CalendarEvent> {
+    const response = await this.http.send(`/api/events/${encodeURIComponent(id)}`);
+    return parseCalendarEvent(await response.json());
+  }
+
+  async create(draft: EventDraft): Promise<CalendarEvent> {
+    const response = await this.http.send('/api/events', jsonRequest('POST', draft));
+    return parseCalendarEvent(await response.json());
+  }
+
+  async update(id: string, version: number, draft: EventDraft): Promise<CalendarEvent> {
+    const response = await this.http.send(`/api/events/${encodeURIComponent(id)}`, jsonRequest('PUT', draft, version));
+    return parseCalendarEvent(await response.json());
+  }
+
+  async delete(id: string, version: number): Promise<void> {
+    await this.http.send(`/api/events/${encodeURIComponent(id)}`, { method: 'DELETE', headers: { 'If-Match': etag(version) } });
+  }
+}
+
+function jsonRequest(method: string, draft: EventDraft, version?: number): RequestInit {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (version !== undefined) headers['If-Match'] = etag(version);
+  return { method, headers, body: JSON.stringify(draft) };
+}
+
+function etag(version: number): string {
+  return `"${version}"`;
+}

@@ -1,0 +1,15 @@
+import type { AuthorizedFetch } from './AuthorizedFetch';
+
+/** One-time tickets for opening the WebSocket (browsers cannot send an Authorization header on it). */
+export class RealtimeTicketApi {
+  constructor(private readonly http: AuthorizedFetch) {}
+
+  async requestTicket(): Promise<string> {
+    const response = await this.http.send('/api/realtime/ticket', { method: 'POST' });
+    const body = (await response.json()) as { ticket?: unknown };
+    if (typeof body.ticket !== 'string' || body.ticket.length === 0) {
+      throw new Error('The server answered the ticket request without a ticket.');
+    }
+    return body.ticket;
+  }
+}

@@ -1,0 +1,114 @@
+import type { FetchLike } from '../api/FetchLike';
+import type { AuthTokens } from './AuthTokens';
+import { CognitoError } from './CognitoError';
+
+const INITIATE_AUTH = 'AWSCognitoIdentityProviderService.InitiateAuth';
+
+/** Talks to Cognito's user-pool API directly (InitiateAuth over JSON 1.1), as the AWS SDK would. */
+export class CognitoClient {
+  constructor(
+    private readonly endpoint: string,
+    private readonly clientId: string,
+    private readonly fetchFn: FetchLike,
+  ) {}
+
+  signIn(username: string, password: string): Promise<AuthTokens> {
+    return this.initiateAuth('USER_PASSWORD_AUTH', { USERNAME: username, PASSWORD: password });
+  }
+
+  refresh(refreshToken: string): Promise<AuthTokens> {
+    return this.initiateAuth('REFRESH_TOKEN_AUTH', { REFRESH_TOKEN: refreshToken });
+  }
+
+  private async initiateAuth(authFlow: string, authParameters: Record<string, string>): Promise<AuthTokens> {
+    let response: Response;
+    try {
+      response = await this.fetchFn(this.endpoint, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/x-amz-json-1.1',
+          'X-Amz-Target': INITIATE_AUTH,
+        },
+        body: JSON.stringify({ AuthFlow: authFlow, ClientId: this.clientId, AuthParameters: authParameters }),
+      });
+    } catch (error) {
+      throw new CognitoError('NetworkError', describe(error), 'Cannot reach the sign-in service. Check your connection and try again.');
+    }
+
+    const body = await readJson(response);
+    if (!response.ok) {
+      throw errorFrom(response, body, authFlow === 'REFRESH_TOKEN_AUTH');
+    }
+    return tokensFrom(body);
+  }
+}
+
+async function readJson(response: Response): Promise<Record<string, unknown>> {
+  try {
+    const value: unknown = await response.json();
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function errorFrom(response: Response, body: Record<string, unknown>, isRefresh: boolean): CognitoError {
+  // JSON 1.1 errors name their type in __type (sometimes namespaced "ns#Code") or in x-amzn-ErrorType.
+  const rawType = stringField(body, '__type') ?? response.headers.get('x-amzn-ErrorType') ?? `HTTP${response.status}`;
+  const code = rawType.split('#').pop()?.split(':')[0] ?? rawType;
+  const message = stringField(body, 'message') ?? stringField(body, 'Message') ?? `Cognito answered HTTP ${response.status}.`;
+  return new CognitoError(code, message, userMessageFor(code, message, isRefresh));
+}
+
+function userMessageFor(code: string, message: string, isRefresh: boolean): string {
+  switch (code) {
+    case 'NotAuthorizedException':
+    case 'UserNotFoundException':
+      return isRefresh ? 'Your session has ended. Please sign in again.' : 'Incorrect e-mail or password.';
+    case 'UserNotConfirmedException':
+      return 'This account has not been confirmed yet.';
+    case 'PasswordResetRequiredException':
+      return 'A password reset is required for this account.';
+    case 'TooManyRequestsException':
+    case 'LimitExceededException':
+    case 'TooManyFailedAttemptsException':
+      return 'Too many attempts. Wait a moment and try again.';
+    case 'InvalidParameterException':
+      return `The sign-in request was refused: ${message}`;
+    default:
+      return `Sign-in failed: ${message}`;
+  }
+}
+
+function tokensFrom(body: Record<string, unknown>): AuthTokens {
+  const result = body['AuthenticationResult'];
+  if (typeof result !== 'object' || result === null) {
+    const challenge = stringField(body, 'ChallengeName');
+    throw challenge
+      ? new CognitoError('UnsupportedChallenge', `Cognito asked for the ${challenge} challenge.`,
+        `This account needs an extra sign-in step (${challenge}) that this app does not support.`)
+      : new CognitoError('InvalidResponse', 'Cognito answered without AuthenticationResult.', 'Sign-in failed: unexpected answer from the sign-in service.');
+  }
+  const fields = result as Record<string, unknown>;
+  const accessToken = stringField(fields, 'AccessToken');
+  const expiresIn = fields['ExpiresIn'];
+  if (!accessToken || typeof expiresIn !== 'number') {
+    throw new CognitoError('InvalidResponse', 'AuthenticationResult lacks AccessToken or ExpiresIn.', 'Sign-in failed: unexpected answer from the sign-in service.');
+  }
+  return {
+    accessToken,
+    idToken: stringField(fields, 'IdToken'),
+    refreshToken: stringField(fields, 'RefreshToken'),
+    expiresIn,
+    tokenType: stringField(fields, 'TokenType') ?? 'Bearer',
+  };
+}
+
+function stringField(object: Record<string, unknown>, name: string): string | undefined {
+  const value = object[name];
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,238 @@
+import type { CalendarEvent, EventDraft } from '../api/CalendarEvent';
+import type { EventsApi } from '../api/EventsApi';
+import { ProblemError } from '../api/ProblemError';
+import type { ServerMessage } from '../realtime/ChangeMessage';
+import { RealtimeConnection } from '../realtime/RealtimeConnection';
+import { ConnectionStatusIndicator } from '../ui/ConnectionStatusIndicator';
+import { Notice } from '../ui/Notice';
+import { CalendarView } from './CalendarView';
+import { EventDialog, type DialogTarget } from './EventDialog';
+import { draftFromMove, formValuesForRange, type PickedRange } from './EventForm';
+import type { EventStore } from './EventStore';
+import { browserTimeZone } from './EventTimes';
+
+export const CHANGED_ELSEWHERE = 'This event was changed elsewhere; showing the latest version.';
+export const DELETED_ELSEWHERE = 'This event was deleted elsewhere.';
+
+export interface CalendarPageOptions {
+  readonly events: EventsApi;
+  readonly store: EventStore;
+  readonly webSocketUrl: string;
+  readonly requestTicket: () => Promise<string>;
+  readonly signOut: () => void;
+}
+
+/**
+ * The signed-in screen: toolbar, calendar, dialog, notices and the live connection, and the rules
+ * that tie them to the API (If-Match on every write, 412 means reload and say so, 404 means gone).
+ */
+export class CalendarPage {
+  private readonly shell: HTMLElement;
+  private readonly view: CalendarView;
+  private readonly dialog: EventDialog;
+  private readonly notice = new Notice();
+  private readonly status = new ConnectionStatusIndicator('reconnecting');
+  private readonly connection: RealtimeConnection;
+  private loadAbort: AbortController | null = null;
+  private readonly onOnline = (): void => this.connection.handleOnline();
+  private readonly onOffline = (): void => this.connection.handleOffline();
+
+  constructor(private readonly root: HTMLElement, private readonly options: CalendarPageOptions) {
+    this.shell = document.createElement('div');
+    this.shell.className = 'app-shell';
+    const host = document.createElement('main');
+    host.className = 'calendar-host';
+    this.shell.append(this.toolbar(), host);
+
+    this.dialog = new EventDialog({
+      save: (target, draft) => this.save(target, draft),
+      delete: (event) => this.delete(event),
+      closed: () => this.view.unselect(),
+    });
+
+    this.view = new CalendarView(host, options.store, {
+      rangeChanged: (from, to) => void this.load(from, to),
+      rangeSelected: (range) => this.dialog.openForCreate(formValuesForRange(range, browserTimeZone())),
+      eventClicked: (id) => this.openEvent(id),
+      eventMoved: (id, range, revert) => void this.move(id, range, revert),
+    });
+
+    this.connection = new RealtimeConnection({
+      webSocketUrl: options.webSocketUrl,
+      requestTicket: options.requestTicket,
+      onMessage: (message) => this.handleMessage(message),
+      onConnected: () => this.reloadVisibleRange(),
+      onStateChange: (state) => this.status.show(state),
+    });
+  }
+
+  start(): void {
+    this.root.append(this.shell, this.dialog.element, this.notice.element);
+    this.view.render();
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+    this.connection.start();
+  }
+
+  destroy(): void {
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    this.loadAbort?.abort();
+    this.connection.stop();
+    this.dialog.close();
+    this.view.destroy();
+    this.notice.hide();
+    this.shell.remove();
+    this.dialog.element.remove();
+    this.notice.element.remove();
+  }
+
+  private toolbar(): HTMLElement {
+    const bar = document.createElement('header');
+    bar.className = 'topbar';
+    const name = document.createElement('span');
+    name.className = 'app-name';
+    name.textContent = 'Calendar';
+    const spacer = document.createElement('span');
+    spacer.className = 'spacer';
+    const signOut = document.createElement('button');
+    signOut.type = 'button';
+    signOut.textContent = 'Sign out';
+    signOut.dataset['testid'] = 'signout';
+    signOut.addEventListener('click', () => this.options.signOut());
+    bar.append(name, spacer, this.status.element, signOut);
+    return bar;
+  }
+
+  private reloadVisibleRange(): void {
+    const range = this.view.visibleRange;
+    if (range !== null) void this.load(range.from, range.to);
+  }
+
+  private async load(from: Date, to: Date): Promise<void> {
+    this.loadAbort?.abort();
+    const abort = new AbortController();
+    this.loadAbort = abort;
+    const mark = this.options.store.beginSnapshot();
+    try {
+      const events = await this.options.events.list(from, to, abort.signal);
+      if (!abort.signal.aborted) this.options.store.applySnapshot(from, to, events, mark);
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this.notice.show(`Could not load events: ${describe(error)}`);
+    } finally {
+      if (this.loadAbort === abort) this.loadAbort = null;
+    }
+  }
+
+  private handleMessage(message: ServerMessage): void {
+    if (message.type === 'error') {
+      console.warn('Real-time error from server', message.code, message.message);
+      return;
+    }
+    if (message.type !== 'event.changed') return;
+    if (message.op === 'upsert' && message.event !== null) {
+      this.options.store.upsert(message.event);
+    } else if (message.op === 'delete') {
+      const removed = this.options.store.remove(message.eventId, message.version);
+      if (removed && this.dialog.editingId === message.eventId) {
+        this.dialog.close();
+        this.notice.show(DELETED_ELSEWHERE);
+      }
+    }
+  }
+
+  private openEvent(id: string): void {
+    const event = this.options.store.get(id);
+    if (event !== undefined) this.dialog.openForEdit(event);
+  }
+
+  private async save(target: DialogTarget, draft: EventDraft): Promise<void> {
+    try {
+      if (target.kind === 'create') {
+        this.options.store.upsert(await this.options.events.create(draft));
+      } else {
+        this.options.store.upsert(await this.options.events.update(target.event.id, target.event.version, draft));
+      }
+      this.dialog.close();
+    } catch (error) {
+      await this.handleWriteFailure(error, target.kind === 'edit' ? target.event : null);
+    }
+  }
+
+  private async delete(event: CalendarEvent): Promise<void> {
+    try {
+      await this.options.events.delete(event.id, event.version);
+      this.options.store.remove(event.id, event.version);
+      this.dialog.close();
+    } catch (error) {
+      if (error instanceof ProblemError && error.status === 404) {
+        // Already gone: that is what the user wanted.
+        this.options.store.remove(event.id, event.version);
+        this.dialog.close();
+        return;
+      }
+      await this.handleWriteFailure(error, event);
+    }
+  }
+
+  private async move(id: string, range: PickedRange, revert: () => void): Promise<void> {
+    const event = this.options.store.get(id);
+    if (event === undefined) {
+      revert();
+      return;
+    }
+    try {
+      this.options.store.upsert(await this.options.events.update(id, event.version, draftFromMove(event, range)));
+    } catch (error) {
+      revert();
+      if (error instanceof ProblemError && (error.status === 412 || error.status === 404)) {
+        await this.reloadAfterConflict(event);
+      } else {
+        this.notice.show(`Could not move the event: ${describe(error)}`);
+      }
+    }
+  }
+
+  /** Write failures inside the dialog: conflicts reload, anything else is shown in the dialog. */
+  private async handleWriteFailure(error: unknown, event: CalendarEvent | null): Promise<void> {
+    if (event !== null && error instanceof ProblemError && (error.status === 412 || error.status === 404)) {
+      await this.reloadAfterConflict(event);
+      return;
+    }
+    if (error instanceof ProblemError) {
+      this.dialog.showError({ title: error.title, detail: error.detail, errors: error.errors });
+    } else {
+      this.dialog.showError({ title: 'Something went wrong', detail: describe(error) });
+    }
+  }
+
+  /** Fetches the event's current version after a stale write; it may also have been deleted. */
+  private async reloadAfterConflict(stale: CalendarEvent): Promise<void> {
+    let latest: CalendarEvent;
+    try {
+      latest = await this.options.events.get(stale.id);
+    } catch (error) {
+      if (error instanceof ProblemError && error.status === 404) {
+        this.options.store.remove(stale.id, stale.version);
+        if (this.dialog.editingId === stale.id) this.dialog.close();
+        this.notice.show(DELETED_ELSEWHERE);
+        return;
+      }
+      if (this.dialog.editingId === stale.id) {
+        this.dialog.showError({ title: 'This event was changed elsewhere', detail: `Could not load the latest version: ${describe(error)}` });
+      } else {
+        this.notice.show(`This event was changed elsewhere, and the latest version could not be loaded: ${describe(error)}`);
+      }
+      return;
+    }
+    this.options.store.upsert(latest);
+    if (this.dialog.editingId === stale.id) this.dialog.showLatest(latest);
+    this.notice.show(CHANGED_ELSEWHERE);
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof ProblemError) return error.detail ? `${error.title}. ${error.detail}` : error.title;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,112 @@
+import { Calendar, type EventInput } from 'fullcalendar';
+import dayGridPlugin from 'fullcalendar/daygrid';
+import interactionPlugin from 'fullcalendar/interaction';
+import listPlugin from 'fullcalendar/list';
+import timeGridPlugin from 'fullcalendar/timegrid';
+import classicThemePlugin from 'fullcalendar/themes/classic';
+import type { CalendarEvent } from '../api/CalendarEvent';
+import type { EventStore, StoreChange } from './EventStore';
+import type { PickedRange } from './EventForm';
+import { utcDateOf } from './EventTimes';
+
+export interface CalendarViewActions {
+  /** The visible range changed (navigation, view switch, first render). */
+  rangeChanged(from: Date, to: Date): void;
+  /** The user selected a time range to create an event in. */
+  rangeSelected(range: PickedRange): void;
+  eventClicked(id: string): void;
+  /** The user dragged or resized an event; call `revert` if the server does not take it. */
+  eventMoved(id: string, range: PickedRange, revert: () => void): void;
+}
+
+/**
+ * FullCalendar showing the EventStore: the store is the truth, the calendar mirrors it. Titles are
+ * rendered by FullCalendar's default text rendering; no HTML from event data is ever injected.
+ */
+export class CalendarView {
+  private readonly calendar: Calendar;
+  private readonly unsubscribe: () => void;
+  private visible: { from: Date; to: Date } | null = null;
+
+  constructor(host: HTMLElement, private readonly store: EventStore, actions: CalendarViewActions) {
+    this.calendar = new Calendar(host, {
+      plugins: [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, classicThemePlugin],
+      initialView: 'timeGridWeek',
+      headerToolbar: {
+        start: 'prev,next today',
+        center: 'title',
+        end: 'dayGridMonth,timeGridWeek,timeGridDay,listWeek',
+      },
+      height: '100%',
+      nowIndicator: true,
+      dayMaxEvents: true,
+      editable: true,
+      selectable: true,
+      selectMirror: true,
+      datesSet: (info) => {
+        this.visible = { from: info.start, to: info.end };
+        actions.rangeChanged(info.start, info.end);
+      },
+      select: (info) => actions.rangeSelected({ start: info.start, end: info.end, allDay: info.allDay }),
+      eventClick: (info) => {
+        info.jsEvent.preventDefault();
+        actions.eventClicked(info.event.id);
+      },
+      eventDrop: (info) => actions.eventMoved(info.event.id, pickedRange(info.event), info.revert),
+      eventResize: (info) => actions.eventMoved(info.event.id, pickedRange(info.event), info.revert),
+      eventDidMount: (info) => {
+        info.el.dataset['eventId'] = info.event.id;
+      },
+    });
+    this.unsubscribe = store.subscribe((change) => this.apply(change));
+  }
+
+  render(): void {
+    this.calendar.render();
+    this.calendar.batchRendering(() => {
+      for (const event of this.store.all()) this.calendar.addEvent(toInput(event));
+    });
+  }
+
+  get visibleRange(): { from: Date; to: Date } | null {
+    return this.visible;
+  }
+
+  unselect(): void {
+    this.calendar.unselect();
+  }
+
+  destroy(): void {
+    this.unsubscribe();
+    this.calendar.destroy();
+  }
+
+  private apply(change: StoreChange): void {
+    this.calendar.batchRendering(() => {
+      switch (change.kind) {
+        case 'upsert':
+          this.calendar.getEventById(change.event.id)?.remove();
+          this.calendar.addEvent(toInput(change.event));
+          break;
+        case 'remove':
+          this.calendar.getEventById(change.id)?.remove();
+          break;
+        case 'clear':
+          this.calendar.removeAllEvents();
+          break;
+      }
+    });
+  }
+}
+
+function toInput(event: CalendarEvent): EventInput {
+  // All-day events are stored as UTC midnights; FullCalendar wants their calendar dates.
+  return event.allDay
+    ? { id: event.id, title: event.title, allDay: true, start: utcDateOf(event.start), end: utcDateOf(event.end) }
+    : { id: event.id, title: event.title, allDay: false, start: event.start, end: event.end };
+}
+
+function pickedRange(event: { start: Date | null; end: Date | null; allDay: boolean }): PickedRange {
+  if (event.start === null) throw new Error('A moved event has no start.');
+  return { start: event.start, end: event.end, allDay: event.allDay };
+}

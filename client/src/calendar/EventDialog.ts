@@ -1,0 +1,299 @@
+import type { CalendarEvent, EventDraft } from '../api/CalendarEvent';
+import type { FieldProblem } from '../api/ProblemError';
+import { draftFromForm, formValuesFromEvent, withAllDay, type EventFormValues } from './EventForm';
+import { timeZoneChoices } from './EventTimes';
+
+/** What the dialog is editing: a new event, or a stored one at a known version (sent as If-Match). */
+export type DialogTarget = { readonly kind: 'create' } | { readonly kind: 'edit'; readonly event: CalendarEvent };
+
+export interface EventDialogActions {
+  save(target: DialogTarget, draft: EventDraft): Promise<void>;
+  delete(event: CalendarEvent): Promise<void>;
+  /** The dialog closed, saved or not. */
+  closed(): void;
+}
+
+export interface DialogErrorContent {
+  readonly title: string;
+  readonly detail?: string | undefined;
+  readonly errors?: readonly FieldProblem[];
+}
+
+type FieldName = 'title' | 'start' | 'end' | 'timeZone' | 'location' | 'description';
+
+const FIELD_NAMES: readonly FieldName[] = ['title', 'start', 'end', 'timeZone', 'location', 'description'];
+
+/** The create/edit form in a modal <dialog>. All user text goes in through value/textContent only. */
+export class EventDialog {
+  readonly element: HTMLDialogElement;
+  private readonly form: HTMLFormElement;
+  private readonly heading: HTMLHeadingElement;
+  private readonly errorBox: HTMLElement;
+  private readonly title: HTMLInputElement;
+  private readonly allDay: HTMLInputElement;
+  private readonly start: HTMLInputElement;
+  private readonly end: HTMLInputElement;
+  private readonly timeZone: HTMLSelectElement;
+  private readonly location: HTMLInputElement;
+  private readonly description: HTMLTextAreaElement;
+  private readonly saveButton: HTMLButtonElement;
+  private readonly deleteButton: HTMLButtonElement;
+  private readonly cancelButton: HTMLButtonElement;
+  private target: DialogTarget | null = null;
+  private busy = false;
+
+  constructor(private readonly actions: EventDialogActions) {
+    this.element = document.createElement('dialog');
+    this.element.className = 'event-dialog';
+    this.element.dataset['testid'] = 'event-dialog';
+    this.element.setAttribute('aria-labelledby', 'event-dialog-heading');
+
+    this.form = document.createElement('form');
+    this.form.noValidate = true;
+    this.heading = document.createElement('h2');
+    this.heading.id = 'event-dialog-heading';
+
+    this.errorBox = element('div', 'dialog-error', 'dialog-error');
+    this.errorBox.setAttribute('role', 'alert');
+    this.errorBox.hidden = true;
+
+    this.title = input('text', 'event-title');
+    this.allDay = input('checkbox', 'event-allday');
+    this.start = input('datetime-local', 'event-start');
+    this.end = input('datetime-local', 'event-end');
+    this.timeZone = document.createElement('select');
+    this.timeZone.dataset['testid'] = 'event-timezone';
+    this.location = input('text', 'event-location');
+    this.description = document.createElement('textarea');
+    this.description.dataset['testid'] = 'event-description';
+    this.description.rows = 3;
+
+    this.saveButton = button('Save', 'event-save', 'submit', 'primary');
+    this.deleteButton = button('Delete', 'event-delete', 'button', 'danger');
+    this.cancelButton = button('Cancel', 'event-cancel', 'button');
+
+    const allDayLabel = element('label', 'checkbox');
+    allDayLabel.append(this.allDay, document.createTextNode(' All day'));
+    const times = element('div', 'row');
+    times.append(labelled('Start', this.start), labelled('End', this.end));
+    const footer = element('div', 'dialog-actions');
+    footer.append(this.deleteButton, element('span', 'spacer'), this.cancelButton, this.saveButton);
+
+    this.form.append(
+      this.heading, this.errorBox, labelled('Title', this.title), allDayLabel, times,
+      labelled('Time zone', this.timeZone), labelled('Location', this.location),
+      labelled('Description', this.description), footer,
+    );
+    this.element.append(this.form);
+
+    this.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.submit();
+    });
+    this.allDay.addEventListener('change', () => this.fill(withAllDay(this.read(), this.allDay.checked)));
+    this.cancelButton.addEventListener('click', () => this.close());
+    this.deleteButton.addEventListener('click', () => void this.remove());
+    this.element.addEventListener('cancel', (event) => {
+      if (this.busy) event.preventDefault();
+    });
+    this.element.addEventListener('close', () => {
+      this.target = null;
+      this.actions.closed();
+    });
+  }
+
+  get isOpen(): boolean {
+    return this.element.open;
+  }
+
+  /** The id of the stored event being edited, if any. */
+  get editingId(): string | null {
+    return this.target?.kind === 'edit' ? this.target.event.id : null;
+  }
+
+  openForCreate(values: EventFormValues): void {
+    this.target = { kind: 'create' };
+    this.heading.textContent = 'New event';
+    this.deleteButton.hidden = true;
+    this.present(values);
+  }
+
+  openForEdit(event: CalendarEvent): void {
+    this.target = { kind: 'edit', event };
+    this.heading.textContent = 'Edit event';
+    this.deleteButton.hidden = false;
+    this.present(formValuesFromEvent(event));
+  }
+
+  /** Replaces what the form shows with a newer stored version (after a 412); the user's edits are dropped. */
+  showLatest(event: CalendarEvent): void {
+    this.target = { kind: 'edit', event };
+    this.clearError();
+    this.fill(formValuesFromEvent(event));
+  }
+
+  showError(content: DialogErrorContent): void {
+    this.clearError();
+    const heading = document.createElement('strong');
+    heading.textContent = content.title;
+    this.errorBox.append(heading);
+    if (content.detail) {
+      const detail = document.createElement('p');
+      detail.textContent = content.detail;
+      this.errorBox.append(detail);
+    }
+    const errors = content.errors ?? [];
+    if (errors.length > 0) {
+      const list = document.createElement('ul');
+      for (const problem of errors) {
+        const field = fieldNamed(problem.field);
+        const item = document.createElement('li');
+        // The server's messages already name their field ("Title is required."): show them as they are.
+        item.textContent = problem.message;
+        list.append(item);
+        if (field) this.control(field).setAttribute('aria-invalid', 'true');
+      }
+      this.errorBox.append(list);
+    }
+    this.errorBox.hidden = false;
+  }
+
+  close(): void {
+    if (this.element.open) this.element.close();
+  }
+
+  private present(values: EventFormValues): void {
+    this.clearError();
+    this.setBusy(false);
+    this.fill(values);
+    if (!this.element.open) this.element.showModal();
+    this.title.focus();
+  }
+
+  private async submit(): Promise<void> {
+    const target = this.target;
+    if (target === null || this.busy) return;
+    const result = draftFromForm(this.read());
+    if (!result.ok) {
+      this.showError({ title: 'Please check the highlighted fields.', errors: result.errors });
+      return;
+    }
+    this.clearError();
+    await this.run(() => this.actions.save(target, result.draft));
+  }
+
+  private async remove(): Promise<void> {
+    const target = this.target;
+    if (target?.kind !== 'edit' || this.busy) return;
+    this.clearError();
+    await this.run(() => this.actions.delete(target.event));
+  }
+
+  private async run(action: () => Promise<void>): Promise<void> {
+    this.setBusy(true);
+    try {
+      await action();
+    } catch (error) {
+      this.showError({ title: 'Something went wrong', detail: error instanceof Error ? error.message : String(error) });
+    } finally {
+      this.setBusy(false);
+    }
+  }
+
+  private fill(values: EventFormValues): void {
+    this.title.value = values.title;
+    this.allDay.checked = values.allDay;
+    const type = values.allDay ? 'date' : 'datetime-local';
+    this.start.type = type;
+    this.end.type = type;
+    this.start.value = values.start;
+    this.end.value = values.end;
+    this.fillTimeZones(values.timeZone);
+    this.location.value = values.location;
+    this.description.value = values.description;
+  }
+
+  private fillTimeZones(selected: string): void {
+    if (this.timeZone.options.length === 0 || ![...this.timeZone.options].some((o) => o.value === selected)) {
+      const choices = timeZoneChoices(selected, 'UTC');
+      this.timeZone.replaceChildren(...choices.map((zone) => new Option(zone.replaceAll('_', ' '), zone)));
+    }
+    this.timeZone.value = selected;
+  }
+
+  private read(): EventFormValues {
+    return {
+      title: this.title.value,
+      allDay: this.allDay.checked,
+      start: this.start.value,
+      end: this.end.value,
+      timeZone: this.timeZone.value,
+      location: this.location.value,
+      description: this.description.value,
+    };
+  }
+
+  private clearError(): void {
+    this.errorBox.replaceChildren();
+    this.errorBox.hidden = true;
+    for (const field of FIELD_NAMES) this.control(field).removeAttribute('aria-invalid');
+  }
+
+  private setBusy(busy: boolean): void {
+    this.busy = busy;
+    this.saveButton.disabled = busy;
+    this.deleteButton.disabled = busy;
+    this.form.setAttribute('aria-busy', String(busy));
+  }
+
+  private control(field: FieldName): HTMLElement {
+    switch (field) {
+      case 'title': return this.title;
+      case 'start': return this.start;
+      case 'end': return this.end;
+      case 'timeZone': return this.timeZone;
+      case 'location': return this.location;
+      case 'description': return this.description;
+    }
+  }
+}
+
+/** Server field names may come as "title", "Title" or a JSON path such as "$.title". */
+function fieldNamed(raw: string): FieldName | null {
+  const name = raw.replace(/^\$\./, '').toLowerCase();
+  for (const field of FIELD_NAMES) {
+    if (field.toLowerCase() === name) return field;
+  }
+  return null;
+}
+
+function element(tag: string, className: string, testId?: string): HTMLElement {
+  const el = document.createElement(tag);
+  el.className = className;
+  if (testId) el.dataset['testid'] = testId;
+  return el;
+}
+
+function input(type: string, testId: string): HTMLInputElement {
+  const el = document.createElement('input');
+  el.type = type;
+  el.dataset['testid'] = testId;
+  return el;
+}
+
+function button(text: string, testId: string, type: 'button' | 'submit', className?: string): HTMLButtonElement {
+  const el = document.createElement('button');
+  el.type = type;
+  el.textContent = text;
+  el.dataset['testid'] = testId;
+  if (className) el.className = className;
+  return el;
+}
+
+function labelled(text: string, control: HTMLElement): HTMLLabelElement {
+  const label = document.createElement('label');
+  const caption = document.createElement('span');
+  caption.textContent = text;
+  label.append(caption, control);
+  return label;
+}

@@ -1,0 +1,75 @@
+import 'fullcalendar/skeleton.css';
+import 'fullcalendar/themes/classic/theme.css';
+import 'fullcalendar/themes/classic/palette.css';
+import './styles.css';
+
+import type { FetchLike } from './api/FetchLike';
+import { AuthorizedFetch } from './api/AuthorizedFetch';
+import { EventsApi } from './api/EventsApi';
+import { RealtimeTicketApi } from './api/RealtimeTicketApi';
+import { CognitoClient } from './auth/CognitoClient';
+import { CognitoError } from './auth/CognitoError';
+import { SignInScreen } from './auth/SignInScreen';
+import { TokenSession } from './auth/TokenSession';
+import { CalendarPage } from './calendar/CalendarPage';
+import { EventStore } from './calendar/EventStore';
+import { loadConfig } from './config/AppConfig';
+
+async function main(root: HTMLElement): Promise<void> {
+  const fetchFn: FetchLike = (input, init) => fetch(input, init);
+  const config = await loadConfig(fetchFn);
+
+  const session = new TokenSession(new CognitoClient(config.cognito.endpoint, config.cognito.clientId, fetchFn), localStorage);
+  const http = new AuthorizedFetch(config.apiBaseUrl, session, fetchFn);
+  const events = new EventsApi(http);
+  const tickets = new RealtimeTicketApi(http);
+  const store = new EventStore();
+  let page: CalendarPage | null = null;
+
+  const showSignIn = (message?: string): void => {
+    page?.destroy();
+    page = null;
+    store.clear();
+    const screen = new SignInScreen(async (email, password) => {
+      await session.signIn(email, password);
+      showCalendar();
+    }, message);
+    root.replaceChildren(screen.element);
+    screen.focus();
+  };
+
+  const showCalendar = (): void => {
+    root.replaceChildren();
+    page = new CalendarPage(root, {
+      events,
+      store,
+      webSocketUrl: config.webSocketUrl,
+      requestTicket: () => tickets.requestTicket(),
+      signOut: () => session.signOut(),
+    });
+    page.start();
+  };
+
+  session.onSignedOut(() => showSignIn());
+  window.addEventListener('storage', (event) => session.handleStorageEvent(event.key, event.newValue));
+
+  try {
+    if (await session.resume()) {
+      showCalendar();
+      return;
+    }
+    showSignIn();
+  } catch (error) {
+    showSignIn(error instanceof CognitoError ? error.userMessage : 'Could not restore your session. Please sign in.');
+  }
+}
+
+const root = document.getElementById('app');
+if (root !== null) {
+  main(root).catch((error: unknown) => {
+    const message = document.createElement('p');
+    message.className = 'fatal';
+    message.textContent = `The calendar could not start: ${error instanceof Error ? error.message : String(error)}`;
+    root.replaceChildren(message);
+  });
+}

@@ -1,0 +1,79 @@
+import { parseCalendarEvent, type CalendarEvent } from '../api/CalendarEvent';
+
+/** The server announces that one event was written or deleted; `version` orders changes per event. */
+export interface EventChangedMessage {
+  readonly type: 'event.changed';
+  readonly op: 'upsert' | 'delete';
+  readonly eventId: string;
+  readonly version: number;
+  /** The event after an upsert; null for a delete. */
+  readonly event: CalendarEvent | null;
+  readonly seq: number | null;
+  readonly at: string | null;
+}
+
+export interface PongMessage {
+  readonly type: 'pong';
+}
+
+export interface ServerErrorMessage {
+  readonly type: 'error';
+  readonly code: string;
+  readonly message: string;
+}
+
+export type ServerMessage = EventChangedMessage | PongMessage | ServerErrorMessage;
+
+/** The only frame a client sends: keeps the socket from hitting the 10-minute idle timeout. */
+export const PING_FRAME = JSON.stringify({ action: 'ping' });
+
+/** Parses one text frame; null for anything this client does not understand (ignored, not fatal). */
+export function parseServerMessage(data: string): ServerMessage | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const frame = value as Record<string, unknown>;
+  switch (frame['type']) {
+    case 'pong':
+      return { type: 'pong' };
+    case 'error':
+      return {
+        type: 'error',
+        code: typeof frame['code'] === 'string' ? frame['code'] : 'unknown',
+        message: typeof frame['message'] === 'string' ? frame['message'] : '',
+      };
+    case 'event.changed':
+      return parseEventChanged(frame);
+    default:
+      return null;
+  }
+}
+
+function parseEventChanged(frame: Record<string, unknown>): EventChangedMessage | null {
+  const op = frame['op'];
+  const eventId = frame['eventId'];
+  const version = frame['version'];
+  if ((op !== 'upsert' && op !== 'delete') || typeof eventId !== 'string' || typeof version !== 'number') return null;
+  let event: CalendarEvent | null = null;
+  if (op === 'upsert') {
+    try {
+      event = parseCalendarEvent(frame['event']);
+    } catch {
+      return null;
+    }
+    if (event.id !== eventId) return null;
+  }
+  return {
+    type: 'event.changed',
+    op,
+    eventId,
+    version,
+    event,
+    seq: typeof frame['seq'] === 'number' ? frame['seq'] : null,
+    at: typeof frame['at'] === 'string' ? frame['at'] : null,
+  };
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { CalendarEvent } from '../../src/api/CalendarEvent';
+import { draftFromForm, draftFromMove, formValuesForRange, formValuesFromEvent, withAllDay, type EventFormValues } from '../../src/calendar/EventForm';
+
+function stored(overrides: Partial<CalendarEvent>): CalendarEvent {
+  return {
+    id: 'e1',
+    title: 'Standup',
+    start: '2026-03-10T08:00:00.000Z',
+    end: '2026-03-10T08:30:00.000Z',
+    allDay: false,
+    timeZone: 'Europe/Berlin',
+    description: 'Daily',
+    location: 'Room 1',
+    version: 3,
+    updatedAt: '2026-03-01T00:00:00.000Z',
+    source: 'api',
+    ...overrides,
+  };
+}
+
+function values(overrides: Partial<EventFormValues>): EventFormValues {
+  return { title: 'T', allDay: false, start: '2026-03-10T09:00', end: '2026-03-10T10:00', timeZone: 'UTC', location: '', description: '', ...overrides };
+}
+
+describe('Event form values', () => {
+  it('shows a timed event in its own time zone', () => {
+    const form = formValuesFromEvent(stored({}));
+    expect(form).toMatchObject({ allDay: false, start: '2026-03-10T09:00', end: '2026-03-10T09:30', timeZone: 'Europe/Berlin' });
+  });
+
+  it('shows an all-day event with an inclusive last day', () => {
+    const form = formValuesFromEvent(stored({ allDay: true, start: '2026-03-10T00:00:00Z', end: '2026-03-12T00:00:00Z' }));
+    expect(form).toMatchObject({ allDay: true, start: '2026-03-10', end: '2026-03-11' });
+  });
+
+  it('turns a selected day range into inclusive dates', () => {
+    const form = formValuesForRange({ start: new Date(2026, 2, 10), end: new Date(2026, 2, 11), allDay: true }, 'UTC');
+    expect(form).toMatchObject({ allDay: true, start: '2026-03-10', end: '2026-03-10' });
+  });
+
+  it('turns a selected time range into wall times in the chosen zone', () => {
+    const form = formValuesForRange(
+      { start: new Date('2026-07-01T07:00:00Z'), end: new Date('2026-07-01T08:30:00Z'), allDay: false },
+      'America/New_York',
+    );
+    expect(form).toMatchObject({ allDay: false, start: '2026-07-01T03:00', end: '2026-07-01T04:30', timeZone: 'America/New_York' });
+  });
+
+  it('keeps the chosen days when switching to all-day and back', () => {
+    const allDay = withAllDay(values({ start: '2026-03-10T22:00', end: '2026-03-12T00:00' }), true);
+    expect(allDay).toMatchObject({ allDay: true, start: '2026-03-10', end: '2026-03-11' });
+    const timed = withAllDay(allDay, false);
+    expect(timed).toMatchObject({ allDay: false, start: '2026-03-10T09:00', end: '2026-03-10T10:00' });
+  });
+});
+
+describe('Drafts sent to the API', () => {
+  it('sends timed wall times as instants with the zone offset, honouring daylight saving time', () => {
+    const winter = draftFromForm(values({ start: '2026-01-15T09:00', end: '2026-01-15T10:00', timeZone: 'Europe/Berlin' }));
+    const summer = draftFromForm(values({ start: '2026-07-15T09:00', end: '2026-07-15T10:00', timeZone: 'Europe/Berlin' }));
+    expect(winter).toMatchObject({ ok: true, draft: { start: '2026-01-15T09:00:00+01:00', end: '2026-01-15T10:00:00+01:00' } });
+    expect(summer).toMatchObject({ ok: true, draft: { start: '2026-07-15T09:00:00+02:00', end: '2026-07-15T10:00:00+02:00' } });
+  });
+
+  it('sends all-day events as UTC midnights with an exclusive end', () => {
+    const result = draftFromForm(values({ allDay: true, start: '2026-03-10', end: '2026-03-11', timeZone: 'Asia/Tokyo' }));
+    expect(result).toEqual({
+      ok: true,
+      draft: { title: 'T', start: '2026-03-10T00:00:00Z', end: '2026-03-12T00:00:00Z', allDay: true, timeZone: 'Asia/Tokyo' },
+    });
+  });
+
+  it('trims text and leaves out empty optional fields', () => {
+    const result = draftFromForm(values({ title: '  Lunch ', location: '  ', description: ' with Ada ' }));
+    expect(result.ok && result.draft).toEqual({
+      title: 'Lunch', start: '2026-03-10T09:00:00+00:00', end: '2026-03-10T10:00:00+00:00', allDay: false, timeZone: 'UTC', description: 'with Ada',
+    });
+  });
+
+  it('names the fields it cannot use', () => {
+    expect(draftFromForm(values({ start: '', timeZone: 'Not/AZone' }))).toEqual({
+      ok: false,
+      errors: [
+        { field: 'timeZone', message: 'Choose a time zone.' },
+        { field: 'start', message: 'Enter a valid start date and time.' },
+      ],
+    });
+    expect(draftFromForm(values({ start: '2026-03-10T10:00', end: '2026-03-10T10:00' }))).toEqual({
+      ok: false,
+      errors: [{ field: 'end', message: 'The end must be after the start.' }],
+    });
+  });
+
+  it('moves a timed event keeping its zone and other fields', () => {
+    const draft = draftFromMove(stored({}), { start: new Date('2026-03-11T12:00:00Z'), end: new Date('2026-03-11T12:30:00Z'), allDay: false });
+    expect(draft).toEqual({
+      title: 'Standup', start: '2026-03-11T13:00:00+01:00', end: '2026-03-11T13:30:00+01:00', allDay: false,
+      timeZone: 'Europe/Berlin', description: 'Daily', location: 'Room 1',
+    });
+  });
+
+  it('moves an event onto the all-day row as whole UTC days', () => {
+    const draft = draftFromMove(stored({}), { start: new Date(2026, 2, 12), end: null, allDay: true });
+    expect(draft).toMatchObject({ allDay: true, start: '2026-03-12T00:00:00Z', end: '2026-03-13T00:00:00Z' });
+  });
+});
