@@ -5,6 +5,7 @@ using RealtimeCalendar.Aws.Signing;
 using RealtimeCalendar.Aws.Tables;
 using RealtimeCalendar.Functions.Bootstrap;
 using RealtimeCalendar.Functions.Routing;
+using RealtimeCalendar.Local.Client;
 using RealtimeCalendar.Local.Cognito;
 using RealtimeCalendar.Local.DynamoDbLocal;
 using RealtimeCalendar.Local.HttpApi;
@@ -78,7 +79,11 @@ public sealed class LocalCloud : IAsyncDisposable
             var dynamoDbInstall = new DynamoDbLocalInstaller(options.ToolCache, loggerFactory.CreateLogger<DynamoDbLocalInstaller>())
                 .EnsureInstalledAsync(cancellationToken);
             var nodeTools = new NodeToolsInstaller(options.ToolCache, loggerFactory.CreateLogger<NodeToolsInstaller>());
-            await Task.WhenAll(dynamoDbInstall, nodeTools.EnsureInstalledAsync(cancellationToken));
+            var clientDirectory = options.ServeClient ? ClientBuild.FindClientDirectory() : null;
+            var clientBuild = clientDirectory is null ? null : new ClientBuild(clientDirectory, loggerFactory.CreateLogger<ClientBuild>());
+            await Task.WhenAll(dynamoDbInstall, nodeTools.EnsureInstalledAsync(cancellationToken), clientBuild?.EnsureBuiltAsync(cancellationToken) ?? Task.CompletedTask);
+            if (options.ServeClient && clientBuild is null)
+                logger.LogWarning("No client/ folder found next to RealtimeCalendar.sln; serving the APIs only");
 
             var dynamoDbLocalStart = DynamoDbLocalProcess.StartAsync(
                 await dynamoDbInstall, options.InMemory ? null : Path.Combine(options.DataDirectory, "dynamodb"), FreePort.Find(), logger, cancellationToken);
@@ -120,7 +125,7 @@ public sealed class LocalCloud : IAsyncDisposable
                 WebSocketUrl: baseUrl.ToString().Replace("http://", "ws://", StringComparison.Ordinal) + "ws",
                 Cognito: new ClientCognitoConfig(cognitoLocal.Endpoint.ToString(), settings.Region, userPool.UserPoolId, userPool.ClientId),
                 ChatEnabled: false);
-            var app = BuildApp(port, lambda, connections, faults, services, config, loggerFactory);
+            var app = BuildApp(port, lambda, connections, faults, services, config, clientBuild?.DistDirectory, loggerFactory);
             await app.StartAsync(cancellationToken);
             parts.Add(app);
 
@@ -167,7 +172,8 @@ public sealed class LocalCloud : IAsyncDisposable
     }
 
     private static WebApplication BuildApp(
-        int port, ILambdaInvoker lambda, LocalConnectionRegistry connections, ManagementApiFaults faults, FunctionServices services, ClientConfig config, ILoggerFactory loggerFactory)
+        int port, ILambdaInvoker lambda, LocalConnectionRegistry connections, ManagementApiFaults faults, FunctionServices services, ClientConfig config,
+        string? clientDist, ILoggerFactory loggerFactory)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -190,6 +196,14 @@ public sealed class LocalCloud : IAsyncDisposable
         managementApi.Map(app);
         app.Map("/api/{**path}", httpApi.HandleAsync);
         app.MapGet("/config.json", () => Results.Json(config, LocalJsonContext.Default.ClientConfig));
+        if (clientDist is not null)
+        {
+            // As CloudFront serves the bucket: the built files, and index.html for the root.
+            var files = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(clientDist);
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        }
+
         return app;
     }
 

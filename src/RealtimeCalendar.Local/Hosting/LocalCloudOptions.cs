@@ -15,6 +15,9 @@ public sealed record LocalCloudOptions
     /// <summary>Cap on events per user (the functions' MAX_EVENTS_PER_USER).</summary>
     public int MaxEventsPerUser { get; init; } = 10_000;
 
+    /// <summary>Build (when changed) and serve the browser client from <c>client/</c>; API-only hosts such as benchmarks turn it off.</summary>
+    public bool ServeClient { get; init; } = true;
+
     /// <summary>Prefix of the local table names.</summary>
     public string TablePrefix { get; init; } = "rc-";
 
