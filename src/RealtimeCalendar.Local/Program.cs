@@ -48,18 +48,26 @@ catch (OperationCanceledException)
 
 await using (cloud)
 {
+    var pool = cloud.UserPool;
+    var token = (await cloud.SignInAsync(pool.DeveloperEmail, pool.DeveloperPassword, stopping.Token)).AccessToken;
     Console.WriteLine($"""
 
         RealtimeCalendar local cloud is running
+          Calendar   {cloud.BaseUrl}
           HTTP API   {cloud.BaseUrl}api/events
           WebSocket  {cloud.WebSocketUrl}
+          Cognito    {cloud.Cognito.Endpoint}  (user pool {pool.UserPoolId}, app client {pool.ClientId})
           Data       {(options.InMemory ? "in memory (nothing is kept)" : options.DataDirectory)}
 
-        Sign in as {cloud.UserPool.DeveloperEmail} / {cloud.UserPool.DeveloperPassword}
-        Watch pushes live (the token in this line expires; restart for a fresh one):
-          npx wscat -c "{cloud.WebSocketUrl}?token={(await cloud.SignInAsync(cloud.UserPool.DeveloperEmail, cloud.UserPool.DeveloperPassword, stopping.Token)).AccessToken}"
-        Press Ctrl+C to stop.
+        Sign in as   {pool.DeveloperEmail}
+        Password     {pool.DeveloperPassword}
 
+        An access token for curl (expires; restart or see README for a fresh one):
+          export TOKEN={token}
+        Watch pushes live:
+          npx wscat -c "{cloud.WebSocketUrl}?token=$TOKEN"
+
+        Press Ctrl+C to stop.
         """);
     try
     {

@@ -68,6 +68,9 @@ public sealed class LocalCloud : IAsyncDisposable
     {
         var logger = loggerFactory.CreateLogger<LocalCloud>();
         var port = options.Port == 0 ? FreePort.Find() : options.Port;
+        // Fixed neighbours of a fixed port keep README commands (cognito-local at PORT+1) copy-pasteable.
+        var cognitoPort = options.Port == 0 ? FreePort.Find() : options.Port + 1;
+        var dynamoDbPort = options.Port == 0 ? FreePort.Find() : options.Port + 2;
         var baseUrl = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
         var parts = new List<IAsyncDisposable>();
         var scratch = options.InMemory ? Path.Combine(Path.GetTempPath(), "rc-local-" + Guid.NewGuid().ToString("N")) : null;
@@ -86,9 +89,9 @@ public sealed class LocalCloud : IAsyncDisposable
                 logger.LogWarning("No client/ folder found next to RealtimeCalendar.sln; serving the APIs only");
 
             var dynamoDbLocalStart = DynamoDbLocalProcess.StartAsync(
-                await dynamoDbInstall, options.InMemory ? null : Path.Combine(options.DataDirectory, "dynamodb"), FreePort.Find(), logger, cancellationToken);
+                await dynamoDbInstall, options.InMemory ? null : Path.Combine(options.DataDirectory, "dynamodb"), dynamoDbPort, logger, cancellationToken);
             var cognitoLocalStart = CognitoLocalProcess.StartAsync(
-                nodeTools.CognitoLocalEntryPoint, Path.Combine(stateDirectory, "cognito"), FreePort.Find(), logger, cancellationToken);
+                nodeTools.CognitoLocalEntryPoint, Path.Combine(stateDirectory, "cognito"), cognitoPort, logger, cancellationToken);
             var dynamoDbLocal = await dynamoDbLocalStart;
             parts.Add(dynamoDbLocal);
             var cognitoLocal = await cognitoLocalStart;

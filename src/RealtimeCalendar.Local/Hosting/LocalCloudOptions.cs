@@ -3,7 +3,10 @@ namespace RealtimeCalendar.Local.Hosting;
 /// <summary>How the local cloud runs; every field has a command-line flag (see <see cref="LocalCloudCommandLine"/>).</summary>
 public sealed record LocalCloudOptions
 {
-    /// <summary>Port of the one local endpoint (HTTP API, WebSocket, Management API, client); 0 picks a free one.</summary>
+    /// <summary>
+    /// Port of the one local endpoint (HTTP API, WebSocket, Management API, client); cognito-local listens on the next
+    /// port and DynamoDB Local on the one after. 0 picks free ports for all three.
+    /// </summary>
     public int Port { get; init; } = 5080;
 
     /// <summary>Where tables, downloaded tools and local keys are kept between runs.</summary>
