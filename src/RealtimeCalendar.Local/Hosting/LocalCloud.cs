@@ -120,7 +120,20 @@ public sealed class LocalCloud : IAsyncDisposable
             parts.Add(new DisposeAction(() => { services.Dispose(); cognitoHttp.Dispose(); }));
             await CreateTablesAsync(services.DynamoDb, tables, cancellationToken);
 
-            var lambda = new InProcessLambdaInvoker(services, FunctionTimeout);
+            ILambdaInvoker lambda;
+            if (options.Lambda == LambdaMode.Process)
+            {
+                var bootstrap = options.BootstrapPath
+                    ?? await new BootstrapPublisher(Path.Combine(options.ToolCache, "bootstrap"), loggerFactory.CreateLogger<BootstrapPublisher>()).PublishAsync(cancellationToken);
+                var processes = new ProcessLambdaInvoker(bootstrap, settings, processesPerFunction: 2, FunctionTimeout, loggerFactory);
+                parts.Add(processes);
+                lambda = processes;
+            }
+            else
+            {
+                lambda = new InProcessLambdaInvoker(services, FunctionTimeout);
+            }
+
             var connections = new LocalConnectionRegistry();
             var faults = new ManagementApiFaults();
             var config = new ClientConfig(

@@ -10,6 +10,9 @@ public static class LocalCloudCommandLine
           --port N          port of the local endpoint (default 5080; 0 = any free port)
           --data-dir DIR    where local data is kept (default: .local-data in the repository)
           --in-memory       keep nothing between runs
+          --lambda MODE     inprocess (default) or process: run the published Native AOT bootstrap as child
+                            processes over the Lambda Runtime API, as the container image runs it
+          --bootstrap PATH  a published bootstrap for --lambda process (default: publish one)
         """;
 
     public static LocalCloudOptions Parse(string[] args, string defaultDataDirectory)
@@ -27,12 +30,21 @@ public static class LocalCloudCommandLine
                 "--port" => options with { Port = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--data-dir" => options with { DataDirectory = Path.GetFullPath(Value()) },
                 "--in-memory" => options with { InMemory = true },
+                "--lambda" => options with { Lambda = ParseLambdaMode(Value()) },
+                "--bootstrap" => options with { BootstrapPath = Path.GetFullPath(Value()) },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}"),
             };
         }
 
         return options;
     }
+
+    private static LambdaMode ParseLambdaMode(string value) => value switch
+    {
+        "inprocess" or "in-process" => LambdaMode.InProcess,
+        "process" => LambdaMode.Process,
+        _ => throw new ArgumentException($"--lambda is 'inprocess' or 'process', not '{value}'.\n{Usage}"),
+    };
 
     /// <summary>The repository's <c>.local-data</c> when run from inside it, else a folder in the user's profile.</summary>
     public static string DefaultDataDirectory()

@@ -21,6 +21,12 @@ public sealed record LocalCloudOptions
     /// <summary>Build (when changed) and serve the browser client from <c>client/</c>; API-only hosts such as benchmarks turn it off.</summary>
     public bool ServeClient { get; init; } = true;
 
+    /// <summary>In-process handlers (default) or the published bootstrap as child processes (<c>--lambda process</c>).</summary>
+    public LambdaMode Lambda { get; init; } = LambdaMode.InProcess;
+
+    /// <summary>A published bootstrap to run in process mode; when unset the local cloud publishes one into the tool cache.</summary>
+    public string? BootstrapPath { get; init; }
+
     /// <summary>Prefix of the local table names.</summary>
     public string TablePrefix { get; init; } = "rc-";
 

@@ -9,7 +9,8 @@ namespace RealtimeCalendar.EndToEnd.Tests.Fixtures;
 /// <summary>A real WebSocket client that records every message the server sends, for tests to wait on.</summary>
 public sealed class TestSocket : IAsyncDisposable
 {
-    private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(10);
+    // Generous: CI machines are small and busy; a missing message still fails, only later.
+    private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(30);
 
     private readonly ClientWebSocket socket;
     private readonly Channel<JsonObject> inbox = Channel.CreateUnbounded<JsonObject>();

@@ -137,7 +137,7 @@ public sealed class PushTests(LocalCloudFixture fixture)
         fixture.Cloud.ManagementApiFaults.FailNextPosts(connectionId, count: 6, statusCode: 500);
         using var second = await http.PostAsync("/api/events", Content(Valid("delivered on a stream retry")));
         var secondId = (string)(await second.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
-        await tab.NextChangeAsync(secondId, TimeSpan.FromSeconds(20));
+        await tab.NextChangeAsync(secondId, TimeSpan.FromSeconds(60));
 
         Assert.Equal(6, fixture.Cloud.ManagementApiFaults.InjectedFailures - injectedBefore);
         var changes = tab.Received.Where(m => (string?)m["type"] == "event.changed").Select(m => (string)m["eventId"]!).ToList();
