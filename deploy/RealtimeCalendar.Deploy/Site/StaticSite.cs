@@ -1,0 +1,95 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.CloudFront;
+using Amazon.CDK.AWS.CloudFront.Origins;
+using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.AWS.S3;
+using Amazon.CDK.AWS.S3.Deployment;
+using Distribution = Amazon.CDK.AWS.CloudFront.Distribution;
+using Constructs;
+
+namespace RealtimeCalendar.Deploy.Site;
+
+/// <summary>
+/// The browser app: a private bucket read only by CloudFront (origin access control), with <c>/api/*</c> sent
+/// uncached to the HTTP API so the app and its API share one origin (no CORS, no token in a cross-site request).
+/// </summary>
+public sealed class StaticSite : Construct
+{
+    public StaticSite(Construct scope, string id, StaticSiteProps props)
+        : base(scope, id)
+    {
+        Bucket = new Bucket(this, "Bucket", new BucketProps
+        {
+            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
+            EnforceSSL = true,
+            Encryption = BucketEncryption.S3_MANAGED,
+            ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
+            // Only build output lives here: it is rebuilt from source, so it goes with the stack.
+            RemovalPolicy = RemovalPolicy.DESTROY,
+            AutoDeleteObjects = true,
+        });
+
+        Distribution = new Distribution(this, "Distribution", new DistributionProps
+        {
+            Comment = "RealtimeCalendar",
+            DefaultRootObject = "index.html",
+            PriceClass = PriceClass.PRICE_CLASS_100,
+            HttpVersion = HttpVersion.HTTP2_AND_3,
+            WebAclId = props.WebAclArn,
+            DefaultBehavior = new BehaviorOptions
+            {
+                Origin = S3BucketOrigin.WithOriginAccessControl(Bucket),
+                ViewerProtocolPolicy = ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+                CachePolicy = CachePolicy.CACHING_OPTIMIZED,
+                Compress = true,
+            },
+            AdditionalBehaviors = new Dictionary<string, IBehaviorOptions>
+            {
+                ["/api/*"] = new BehaviorOptions
+                {
+                    Origin = new HttpOrigin(props.ApiDomainName, new HttpOriginProps { ProtocolPolicy = OriginProtocolPolicy.HTTPS_ONLY }),
+                    ViewerProtocolPolicy = ViewerProtocolPolicy.HTTPS_ONLY,
+                    AllowedMethods = AllowedMethods.ALLOW_ALL,
+                    CachePolicy = CachePolicy.CACHING_DISABLED,
+                    // Authorization, If-Match and the query reach the API; Host must stay the API's own for API Gateway.
+                    OriginRequestPolicy = OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+                },
+            },
+        });
+
+        var sources = new List<ISource>();
+        if (Directory.Exists(props.ClientDistDirectory))
+        {
+            sources.Add(Source.Asset(props.ClientDistDirectory));
+        }
+        else
+        {
+            // Synth and the tests must not need a client build; the site then holds only config.json until the
+            // client is built (npm run build in client/) and deployed again.
+            Annotations.Of(this).AddWarning(
+                $"{props.ClientDistDirectory} does not exist: only config.json is deployed. Build the client first (cd client && npm ci && npm run build).");
+        }
+
+        sources.Add(Source.JsonData(ClientConfigDocument.ObjectKey, props.ClientConfig));
+
+        _ = new BucketDeployment(this, "Deployment", new BucketDeploymentProps
+        {
+            DestinationBucket = Bucket,
+            Sources = [.. sources],
+            // New HTML and config are visible at once instead of after the cache TTL.
+            Distribution = Distribution,
+            DistributionPaths = ["/*"],
+            LogGroup = new LogGroup(this, "DeploymentLogs", new LogGroupProps
+            {
+                Retention = RetentionDays.TWO_WEEKS,
+                RemovalPolicy = RemovalPolicy.DESTROY,
+            }),
+        });
+    }
+
+    public Bucket Bucket { get; }
+
+    public Distribution Distribution { get; }
+
+    public string Url => $"https://{Distribution.DistributionDomainName}";
+}
