@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.CloudFront;
 using Amazon.CDK.AWS.CloudFront.Origins;
 using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.S3;
+using AssetOptions = Amazon.CDK.AWS.S3.Assets.AssetOptions;
 using Amazon.CDK.AWS.S3.Deployment;
 using Distribution = Amazon.CDK.AWS.CloudFront.Distribution;
 using Constructs;
@@ -15,6 +16,9 @@ namespace RealtimeCalendar.Deploy.Site;
 /// </summary>
 public sealed class StaticSite : Construct
 {
+    /// <summary>The document that names the current hashed bundles; it must never be served stale.</summary>
+    public const string EntryDocument = "index.html";
+
     public StaticSite(Construct scope, string id, StaticSiteProps props)
         : base(scope, id)
     {
@@ -57,34 +61,27 @@ public sealed class StaticSite : Construct
             },
         });
 
-        var sources = new List<ISource>();
+        // No CloudFront invalidation (it would give the deployment function cloudfront:CreateInvalidation on every
+        // distribution): index.html and config.json are served with no-cache instead, so a redeploy shows at once,
+        // while the content-hashed files Vite emits may stay in caches for a day.
+        var entrySources = new List<ISource>();
         if (Directory.Exists(props.ClientDistDirectory))
         {
-            sources.Add(Source.Asset(props.ClientDistDirectory));
+            Deploy("Assets", [Source.Asset(props.ClientDistDirectory, new AssetOptions { Exclude = [EntryDocument, ClientConfigDocument.ObjectKey] })], CacheControl.FromString("public, max-age=86400"));
+            var entryDocument = Path.Combine(props.ClientDistDirectory, EntryDocument);
+            if (File.Exists(entryDocument))
+                entrySources.Add(Source.Data(EntryDocument, File.ReadAllText(entryDocument)));
         }
         else
         {
             // Synth and the tests must not need a client build; the site then holds only config.json until the
-            // client is built (npm run build in client/) and deployed again.
+            // client is built and the stack deployed again.
             Annotations.Of(this).AddWarning(
                 $"{props.ClientDistDirectory} does not exist: only config.json is deployed. Build the client first (cd client && npm ci && npm run build).");
         }
 
-        sources.Add(Source.JsonData(ClientConfigDocument.ObjectKey, props.ClientConfig));
-
-        _ = new BucketDeployment(this, "Deployment", new BucketDeploymentProps
-        {
-            DestinationBucket = Bucket,
-            Sources = [.. sources],
-            // New HTML and config are visible at once instead of after the cache TTL.
-            Distribution = Distribution,
-            DistributionPaths = ["/*"],
-            LogGroup = new LogGroup(this, "DeploymentLogs", new LogGroupProps
-            {
-                Retention = RetentionDays.TWO_WEEKS,
-                RemovalPolicy = RemovalPolicy.DESTROY,
-            }),
-        });
+        entrySources.Add(Source.JsonData(ClientConfigDocument.ObjectKey, props.ClientConfig));
+        Deploy("Entry", [.. entrySources], CacheControl.NoCache());
     }
 
     public Bucket Bucket { get; }
@@ -92,4 +89,19 @@ public sealed class StaticSite : Construct
     public Distribution Distribution { get; }
 
     public string Url => $"https://{Distribution.DistributionDomainName}";
+
+    // Both deployments write into one bucket, so neither prunes what it did not upload; stale hashed files are harmless.
+    private void Deploy(string id, ISource[] sources, CacheControl cacheControl) =>
+        _ = new BucketDeployment(this, id + "Deployment", new BucketDeploymentProps
+        {
+            DestinationBucket = Bucket,
+            Sources = sources,
+            Prune = false,
+            CacheControl = [cacheControl],
+            LogGroup = new LogGroup(this, id + "DeploymentLogs", new LogGroupProps
+            {
+                Retention = RetentionDays.TWO_WEEKS,
+                RemovalPolicy = RemovalPolicy.DESTROY,
+            }),
+        });
 }
