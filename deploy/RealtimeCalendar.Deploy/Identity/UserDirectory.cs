@@ -15,6 +15,8 @@ public sealed class UserDirectory : Construct
     {
         Pool = new UserPool(this, "Pool", new UserPoolProps
         {
+            // A findable name: the pool outlives the stack (see deploy/README.md on tearing down).
+            UserPoolName = Stack.Of(this).StackName + "-users",
             SelfSignUpEnabled = false,
             SignInAliases = new SignInAliases { Email = true },
             AutoVerify = new AutoVerifiedAttrs { Email = true },
