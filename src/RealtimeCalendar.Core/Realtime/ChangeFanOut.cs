@@ -16,7 +16,7 @@ public sealed class ChangeFanOut
     private readonly ChangeFanOutOptions options;
     private readonly TimeProvider time;
     private readonly ILogger<ChangeFanOut> logger;
-    private readonly ResiliencePipeline<PostOutcome> retry;
+    private readonly ResiliencePipeline<PostAttempt> retry;
 
     public ChangeFanOut(
         IConnectionStore connections, IConnectionPublisher publisher, ChangeFanOutOptions options, TimeProvider time, ILogger<ChangeFanOut> logger)
@@ -82,10 +82,11 @@ public sealed class ChangeFanOut
 
         try
         {
-            return await retry.ExecuteAsync(
-                static (state, token) => new ValueTask<PostOutcome>(state.publisher.PostAsync(state.socket.ConnectionId, state.message, token)),
+            var attempt = await retry.ExecuteAsync(
+                static async (state, token) => new PostAttempt(await state.publisher.PostAsync(state.socket.ConnectionId, state.message, token)),
                 (publisher, socket, message),
                 cancellationToken);
+            return attempt.Outcome;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -113,15 +114,15 @@ public sealed class ChangeFanOut
         }
     }
 
-    private static ResiliencePipeline<PostOutcome> BuildRetry(ChangeFanOutOptions options, TimeProvider time, ILogger logger)
+    private static ResiliencePipeline<PostAttempt> BuildRetry(ChangeFanOutOptions options, TimeProvider time, ILogger logger)
     {
-        var builder = new ResiliencePipelineBuilder<PostOutcome> { TimeProvider = time };
+        var builder = new ResiliencePipelineBuilder<PostAttempt> { TimeProvider = time };
         if (options.MaxRetryAttempts == 0)
             return builder.Build();
 
-        return builder.AddRetry(new RetryStrategyOptions<PostOutcome>
+        return builder.AddRetry(new RetryStrategyOptions<PostAttempt>
         {
-            ShouldHandle = new PredicateBuilder<PostOutcome>().HandleResult(PostOutcome.Transient).Handle<HttpRequestException>(),
+            ShouldHandle = new PredicateBuilder<PostAttempt>().HandleResult(a => a.Outcome == PostOutcome.Transient).Handle<HttpRequestException>(),
             MaxRetryAttempts = options.MaxRetryAttempts,
             Delay = options.RetryBaseDelay,
             MaxDelay = options.RetryMaxDelay,
@@ -132,7 +133,7 @@ public sealed class ChangeFanOut
                 logger.LogDebug(
                     arguments.Outcome.Exception,
                     "Post retry {Attempt} after {Delay}: {Outcome}",
-                    arguments.AttemptNumber + 1, arguments.RetryDelay, arguments.Outcome.Exception is null ? arguments.Outcome.Result : null);
+                    arguments.AttemptNumber + 1, arguments.RetryDelay, arguments.Outcome.Exception is null ? arguments.Outcome.Result?.Outcome : null);
                 return default;
             },
         }).Build();

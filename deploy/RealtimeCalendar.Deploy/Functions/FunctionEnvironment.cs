@@ -1,0 +1,53 @@
+using RealtimeCalendar.Functions.Bootstrap;
+
+namespace RealtimeCalendar.Deploy.Functions;
+
+/// <summary>
+/// The environment every function starts with, produced by <see cref="FunctionSettings.ToVariables"/> (the same
+/// names the bootstrap reads) with CloudFormation references as values, so the two can never drift apart.
+/// </summary>
+public static class FunctionEnvironment
+{
+    // FunctionSettings holds the Management API endpoint as a Uri, which a CloudFormation token cannot be
+    // parsed into: a placeholder stands in and is swapped for the token after ToVariables.
+    private static readonly Uri ManagementApiPlaceholder = new("https://management-api.placeholder.invalid/");
+
+    /// <summary>Lambda sets these itself and rejects a function that sets them (AWS_REGION among them).</summary>
+    public static IReadOnlySet<string> LambdaReservedVariables { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION", "AWS_EXECUTION_ENV",
+        "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION",
+        "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME",
+        "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+        "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR",
+    };
+
+    public static IReadOnlyDictionary<string, string> Create(
+        string eventsTable,
+        string connectionsTable,
+        string sessionsTable,
+        string cognitoIssuer,
+        string cognitoClientId,
+        string managementApiEndpoint)
+    {
+        var settings = new FunctionSettings
+        {
+            EventsTable = eventsTable,
+            ConnectionsTable = connectionsTable,
+            SessionsTable = sessionsTable,
+            CognitoIssuer = cognitoIssuer,
+            CognitoClientIds = [cognitoClientId],
+            ManagementApiEndpoint = ManagementApiPlaceholder,
+        };
+
+        return settings.ToVariables()
+            .Where(variable => !LambdaReservedVariables.Contains(variable.Key))
+            .ToDictionary(
+                variable => variable.Key,
+                variable => IsPlaceholder(variable.Value) ? managementApiEndpoint : variable.Value,
+                StringComparer.Ordinal);
+    }
+
+    private static bool IsPlaceholder(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Host == ManagementApiPlaceholder.Host;
+}

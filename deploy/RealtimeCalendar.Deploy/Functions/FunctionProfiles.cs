@@ -1,0 +1,46 @@
+using RealtimeCalendar.Aws.Tables;
+using RealtimeCalendar.Deploy.Secrets;
+using RealtimeCalendar.Functions.Routing;
+
+namespace RealtimeCalendar.Deploy.Functions;
+
+/// <summary>
+/// The least-privilege profile of every function the bootstrap serves or is planned to serve. The stack deploys
+/// <c>FunctionCatalog.Names</c>; a name there without a profile here stops synthesis, so a new function never
+/// ships with guessed permissions.
+/// </summary>
+public static class FunctionProfiles
+{
+    // Names of functions the catalog will gain (chat, google-sync); FunctionNames has constants only for built ones.
+    public const string Chat = "chat";
+    public const string GoogleSync = "google-sync";
+
+    public static IReadOnlyList<FunctionProfile> All { get; } =
+    [
+        new(FunctionNames.CalendarApi, 256, TimeSpan.FromSeconds(10), [new(CalendarTables.Events, TableAccess.ReadWrite)], []),
+        new(FunctionNames.Auth, 128, TimeSpan.FromSeconds(10), [new(CalendarTables.Sessions, TableAccess.ReadWrite)], []),
+        new(
+            FunctionNames.WsConnect,
+            128,
+            TimeSpan.FromSeconds(10),
+            [new(CalendarTables.Connections, TableAccess.ReadWrite), new(CalendarTables.Sessions, TableAccess.ReadWrite)],
+            []),
+        new(FunctionNames.WsDefault, 128, TimeSpan.FromSeconds(5), [], []),
+        // Fan-out waits on retried PostToConnection calls; 256 MB also buys twice the CPU of 128 MB.
+        new(FunctionNames.Notify, 256, TimeSpan.FromSeconds(60), [new(CalendarTables.Connections, TableAccess.ReadDelete)], [], ManagesConnections: true),
+        // A model round trip with tool calls can take many seconds; API Gateway gives up at 30 s anyway.
+        new(Chat, 256, TimeSpan.FromSeconds(29), [new(CalendarTables.Events, TableAccess.ReadWrite)], [SecretParameters.OpenAiApiKey]),
+        new(
+            GoogleSync,
+            256,
+            TimeSpan.FromSeconds(29),
+            [new(CalendarTables.Events, TableAccess.ReadWrite), new(CalendarTables.Sessions, TableAccess.ReadWrite)],
+            [SecretParameters.GoogleClientSecret]),
+    ];
+
+    public static FunctionProfile For(string functionName) =>
+        All.FirstOrDefault(p => p.Name == functionName)
+        ?? throw new InvalidOperationException(
+            $"Function '{functionName}' is in the bootstrap's catalog but has no profile in {nameof(FunctionProfiles)}: " +
+            "declare its memory, timeout, tables and secrets there before it can be deployed.");
+}

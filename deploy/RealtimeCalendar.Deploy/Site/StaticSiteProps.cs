@@ -1,0 +1,7 @@
+namespace RealtimeCalendar.Deploy.Site;
+
+public sealed record StaticSiteProps(
+    string ClientDistDirectory,
+    string ApiDomainName,
+    IReadOnlyDictionary<string, object> ClientConfig,
+    string? WebAclArn);

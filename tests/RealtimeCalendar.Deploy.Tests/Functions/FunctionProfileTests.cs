@@ -1,0 +1,59 @@
+using RealtimeCalendar.Deploy.Functions;
+using RealtimeCalendar.Functions.Routing;
+
+namespace RealtimeCalendar.Deploy.Tests.Functions;
+
+/// <summary>What each function may touch, stated independently of the profiles so a widened grant shows up here.</summary>
+public sealed class FunctionProfileTests
+{
+    public static TheoryData<string, string> ExpectedTableAccess => new()
+    {
+        { FunctionNames.CalendarApi, "events:ReadWrite" },
+        { FunctionNames.Auth, "sessions:ReadWrite" },
+        { FunctionNames.WsConnect, "connections:ReadWrite,sessions:ReadWrite" },
+        { FunctionNames.WsDefault, "" },
+        { FunctionNames.Notify, "connections:ReadDelete" },
+        { FunctionProfiles.Chat, "events:ReadWrite" },
+        { FunctionProfiles.GoogleSync, "events:ReadWrite,sessions:ReadWrite" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ExpectedTableAccess))]
+    public void Each_function_is_granted_only_the_tables_it_works_with(string function, string expected)
+    {
+        var granted = string.Join(",", FunctionProfiles.For(function).Tables
+            .Select(g => $"{g.Table.LogicalName}:{g.Access}")
+            .Order());
+        Assert.Equal(expected, granted);
+    }
+
+    [Fact]
+    public void Table_access_never_includes_scans_batch_writes_or_table_administration()
+    {
+        string[] itemActions = ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"];
+        foreach (var access in Enum.GetValues<TableAccess>())
+            Assert.Subset(itemActions.ToHashSet(), TableAccessActions.For(access).ToHashSet());
+
+        Assert.DoesNotContain("dynamodb:PutItem", TableAccessActions.For(TableAccess.ReadDelete));
+        Assert.DoesNotContain("dynamodb:DeleteItem", TableAccessActions.For(TableAccess.Read));
+    }
+
+    [Fact]
+    public void Only_notify_manages_connections_and_only_chat_and_google_sync_read_secrets()
+    {
+        Assert.Equal([FunctionNames.Notify], FunctionProfiles.All.Where(p => p.ManagesConnections).Select(p => p.Name));
+        Assert.Equal(
+            [FunctionProfiles.Chat, FunctionProfiles.GoogleSync],
+            FunctionProfiles.All.Where(p => p.Secrets.Count > 0).Select(p => p.Name).Order());
+    }
+
+    [Fact]
+    public void Every_function_fits_the_128_to_256_mb_budget_and_the_api_gateway_timeout()
+    {
+        Assert.All(FunctionProfiles.All, p =>
+        {
+            Assert.InRange(p.MemoryMb, 128, 256);
+            Assert.InRange(p.Timeout, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(p.Name == FunctionNames.Notify ? 900 : 30));
+        });
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.RegularExpressions;
+using RealtimeCalendar.Deploy.Functions;
+using RealtimeCalendar.Deploy.Secrets;
+using RealtimeCalendar.Deploy.Tests.Synthesis;
+
+namespace RealtimeCalendar.Deploy.Tests.Security;
+
+[Collection(SynthesisCollection.Name)]
+public sealed class SecretTests(SynthesizedStacks stacks)
+{
+    // OpenAI API keys, Google OAuth client secrets, AWS access key ids, PEM private keys.
+    private static readonly Regex[] SecretShapes =
+    [
+        new(@"sk-[A-Za-z0-9_-]{16,}"),
+        new(@"GOCSPX-[A-Za-z0-9_-]{10,}"),
+        new(@"\b(AKIA|ASIA)[A-Z0-9]{16}\b"),
+        new(@"-----BEGIN [A-Z ]*PRIVATE KEY-----"),
+    ];
+
+    [Fact]
+    public void Secret_readers_get_the_parameter_name_and_read_access_to_that_parameter_only()
+    {
+        var stack = stacks.WithEveryProfile;
+        foreach (var profile in FunctionProfiles.All)
+        {
+            var (_, properties) = stack.Function(profile.Name);
+            var variables = properties["Environment"]!["Variables"]!.AsObject();
+            var statements = stack.StatementsOf(TemplateQueries.RoleOf(properties));
+            var parameterGrants = statements.Where(s => TemplateQueries.Actions(s).Contains("ssm:GetParameter")).ToList();
+            var decryptGrants = statements.Where(s => TemplateQueries.Actions(s).Contains("kms:Decrypt")).ToList();
+
+            foreach (var secret in SecretParameters.All)
+            {
+                var holds = profile.Secrets.Contains(secret);
+                Assert.Equal(holds ? secret.Name : null, (string?)variables[secret.EnvironmentVariable]);
+                Assert.Equal(holds, parameterGrants.Any(s => s.ToJsonString().Contains(":parameter/" + secret.ArnResourceName + "\"", StringComparison.Ordinal)));
+            }
+
+            Assert.Equal(profile.Secrets.Count, parameterGrants.Count);
+            Assert.All(parameterGrants, s => Assert.Equal(["ssm:GetParameter"], TemplateQueries.Actions(s)));
+            Assert.Equal(profile.Secrets.Count > 0, decryptGrants.Count > 0);
+            Assert.All(decryptGrants, s =>
+            {
+                Assert.Equal(["kms:Decrypt"], TemplateQueries.Actions(s));
+                Assert.Equal("alias/aws/ssm", (string?)s["Condition"]!["ForAnyValue:StringEquals"]!["kms:ResourceAliases"]);
+                Assert.Contains("ssm.", s["Condition"]!["StringEquals"]!["kms:ViaService"]!.ToJsonString(), StringComparison.Ordinal);
+            });
+        }
+    }
+
+    [Fact]
+    public void No_secret_value_and_no_parameter_resource_is_in_the_template()
+    {
+        foreach (var stack in new[] { stacks.Default, stacks.WithEveryProfile })
+        {
+            foreach (var secretShape in SecretShapes)
+                Assert.DoesNotMatch(secretShape, stack.TemplateText);
+            Assert.Empty(stack.ResourcesOfType("AWS::SSM::Parameter"));
+            Assert.Empty(stack.ResourcesOfType("AWS::SecretsManager::Secret"));
+        }
+    }
+
+    [Fact]
+    public void The_secret_shapes_recognise_keys_of_each_kind()
+    {
+        string[] samples =
+        [
+            "sk-proj-" + new string('x', 40),
+            "GOCSPX-" + new string('y', 28),
+            "AKIA" + new string('Z', 16),
+            "-----BEGIN RSA PRIVATE KEY-----",
+        ];
+        Assert.All(samples.Zip(SecretShapes), pair => Assert.Matches(pair.Second, pair.First));
+    }
+}
