@@ -13,10 +13,16 @@ public sealed class ManagementApiEndpoint(WebSockets.LocalConnectionRegistry reg
 
     public void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/@connections/{connectionId}", PostAsync);
-        routes.MapGet("/@connections/{connectionId}", Get);
-        routes.MapDelete("/@connections/{connectionId}", Delete);
+        routes.MapPost("/@connections/{connectionId}", (HttpContext context, string connectionId) => PostAsync(context, Unescape(connectionId)));
+        routes.MapGet("/@connections/{connectionId}", (HttpContext context, string connectionId) => Get(context, Unescape(connectionId)));
+        routes.MapDelete("/@connections/{connectionId}", (HttpContext context, string connectionId) => Delete(context, Unescape(connectionId)));
     }
+
+    /// <summary>
+    /// Connection ids are base64 and may hold '/', which callers send as %2F. Kestrel decodes every escape in a path
+    /// except %2F, so without this an id with a '/' is never found and its live socket is reported gone (410).
+    /// </summary>
+    private static string Unescape(string connectionId) => connectionId.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
 
     private async Task<IResult> PostAsync(HttpContext context, string connectionId)
     {

@@ -135,6 +135,11 @@ public sealed class StreamEventSourceMapping(
             {
                 // DynamoDB Local restarting, an expired iterator: resume after the last record handed over.
                 iterator = null;
+                // DynamoDB Local breaks an iterator taken on a shard that had no records yet as soon as any other table
+                // is written before the shard's first record. The shard was empty when reading began, so everything it
+                // holds now is new: read it from the start rather than from LATEST, which would skip those records.
+                if (lastSequenceNumber is null && exception is StreamsApiException { IsTrimmedData: true })
+                    startPosition = "TRIM_HORIZON";
                 failures++;
                 logger.LogWarning("Reading stream shard {ShardId} failed ({Failures}), resuming: {Error}", shardId, failures, exception.Message);
                 await Task.Delay(Backoff(failures), cancellationToken);
