@@ -6,4 +6,6 @@ public sealed class StreamsApiException(string errorType, string message) : Exce
     public string ErrorType { get; } = errorType;
 
     public bool IsExpiredIterator => ErrorType.EndsWith("ExpiredIteratorException", StringComparison.Ordinal);
+
+    public bool IsTrimmedDataAccess => ErrorType.EndsWith("TrimmedDataAccessException", StringComparison.Ordinal);
 }
