@@ -31,7 +31,8 @@ public sealed class LocalCloud : IAsyncDisposable
     private readonly string? scratchDirectory;
 
     private LocalCloud(Uri baseUrl, TableNames tables, FunctionServices services, LocalUserPool userPool, CognitoIdentityProviderClient cognito,
-        LocalConnectionRegistry connections, ManagementApiFaults faults, List<IAsyncDisposable> parts, string? scratchDirectory)
+        LocalConnectionRegistry connections, ManagementApiFaults faults, StreamEventSourceMapping streamTrigger, List<IAsyncDisposable> parts,
+        string? scratchDirectory)
     {
         BaseUrl = baseUrl;
         Tables = tables;
@@ -40,6 +41,7 @@ public sealed class LocalCloud : IAsyncDisposable
         Cognito = cognito;
         Connections = connections;
         ManagementApiFaults = faults;
+        StreamTrigger = streamTrigger;
         this.parts = parts;
         this.scratchDirectory = scratchDirectory;
     }
@@ -63,6 +65,9 @@ public sealed class LocalCloud : IAsyncDisposable
 
     /// <summary>Fault switches of the local Management API; all off unless a test or chaos run turns them on.</summary>
     public ManagementApiFaults ManagementApiFaults { get; }
+
+    /// <summary>The Events stream's trigger of <c>notify</c>; its counters tell how records were batched.</summary>
+    public StreamEventSourceMapping StreamTrigger { get; }
 
     public static async Task<LocalCloud> StartAsync(LocalCloudOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
@@ -157,7 +162,7 @@ public sealed class LocalCloud : IAsyncDisposable
             await trigger.Listening.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
 
             logger.LogInformation("Local cloud serving {Url}", baseUrl);
-            return new LocalCloud(baseUrl, tables, services, userPool, cognito, connections, faults, parts, scratch);
+            return new LocalCloud(baseUrl, tables, services, userPool, cognito, connections, faults, trigger, parts, scratch);
         }
         catch
         {

@@ -26,6 +26,7 @@ public sealed class ManagementApiEndpoint(WebSockets.LocalConnectionRegistry reg
 
     private async Task<IResult> PostAsync(HttpContext context, string connectionId)
     {
+        connectionId = Unescaped(connectionId);
         if (!IsSigned(context.Request))
             return Forbidden();
 
@@ -49,6 +50,7 @@ public sealed class ManagementApiEndpoint(WebSockets.LocalConnectionRegistry reg
 
     private IResult Get(HttpContext context, string connectionId)
     {
+        connectionId = Unescaped(connectionId);
         if (!IsSigned(context.Request))
             return Forbidden();
         var connection = registry.Find(connectionId);
@@ -64,6 +66,7 @@ public sealed class ManagementApiEndpoint(WebSockets.LocalConnectionRegistry reg
 
     private IResult Delete(HttpContext context, string connectionId)
     {
+        connectionId = Unescaped(connectionId);
         if (!IsSigned(context.Request))
             return Forbidden();
         var connection = registry.Find(connectionId);
@@ -72,6 +75,13 @@ public sealed class ManagementApiEndpoint(WebSockets.LocalConnectionRegistry reg
         connection.Closing.Cancel();
         return Results.NoContent();
     }
+
+    /// <summary>
+    /// Connection ids are base64 and may hold '/', which callers send as %2F. Kestrel decodes every escape in a path
+    /// except %2F (so it never becomes a separator), leaving it in the route value; without this the id is not found and
+    /// a live socket answers 410, and notify deletes its record.
+    /// </summary>
+    private static string Unescaped(string routeValue) => Uri.UnescapeDataString(routeValue);
 
     /// <summary>The real API refuses unsigned calls; so does this one, so a missing signature fails locally too.</summary>
     private static bool IsSigned(HttpRequest request) =>

@@ -19,6 +19,9 @@ public sealed class StreamEventSourceMapping(
     StreamEventSourceMappingOptions options,
     ILogger<StreamEventSourceMapping> logger) : IAsyncDisposable
 {
+    /// <summary>GetRecords' own maximum, for skipping what a shard held before the mapping started.</summary>
+    private const int MaxRecordsPerRead = 1000;
+
     private readonly ConcurrentDictionary<string, Task> shardReaders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> finishedShards = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
@@ -70,10 +73,13 @@ public sealed class StreamEventSourceMapping(
                     // Children wait for their parent to be read to the end, so one item's records stay in order.
                     if (shard.ParentShardId is { } parent && shardReaders.ContainsKey(parent) && !finishedShards.ContainsKey(parent))
                         continue;
-                    var start = firstPass ? "LATEST" : "TRIM_HORIZON";
                     // The first iterator is taken here, not in the reader, so Listening really means "listening".
-                    var iterator = await NewIteratorAsync(streamArn, shard.ShardId, start, null, cancellationToken);
-                    shardReaders[shard.ShardId] = Task.Run(() => ReadShardAsync(streamArn, shard.ShardId, start, iterator, cancellationToken), cancellationToken);
+                    var iterator = await NewIteratorAsync(streamArn, shard.ShardId, null, cancellationToken);
+                    string? lastSequenceNumber = null;
+                    if (firstPass)
+                        (iterator, lastSequenceNumber) = await SkipExistingRecordsAsync(iterator, cancellationToken);
+                    shardReaders[shard.ShardId] = Task.Run(
+                        () => ReadShardAsync(streamArn, shard.ShardId, iterator, lastSequenceNumber, cancellationToken), cancellationToken);
                 }
 
                 firstPass = false;
@@ -102,15 +108,38 @@ public sealed class StreamEventSourceMapping(
         return shards;
     }
 
-    private async Task ReadShardAsync(string streamArn, string shardId, string startPosition, string? iterator, CancellationToken cancellationToken)
+    /// <summary>
+    /// Lambda's LATEST, by sequence number: reads past the records already in the shard without delivering them. DynamoDB
+    /// Local cannot be given LATEST itself: any iterator taken while a shard is still empty answers
+    /// TrimmedDataAccessException on its first record once another table has been written in between (always the case
+    /// here: tickets and connections are written before the first event), so the reader must be able to resume from
+    /// TRIM_HORIZON, which is only right if nothing older was in the shard.
+    /// </summary>
+    /// <returns>An iterator after the last existing record, and that record's sequence number (null when the shard was empty).</returns>
+    private async Task<(string? Iterator, string? LastSequenceNumber)> SkipExistingRecordsAsync(string? iterator, CancellationToken cancellationToken)
     {
         string? lastSequenceNumber = null;
+        while (iterator is not null)
+        {
+            var page = await streams.GetRecordsAsync(iterator, MaxRecordsPerRead, cancellationToken);
+            if (page.Records is not { Count: > 0 } records)
+                break;
+            lastSequenceNumber = records[^1].Dynamodb?.SequenceNumber ?? lastSequenceNumber;
+            iterator = page.NextShardIterator;
+        }
+
+        return (iterator, lastSequenceNumber);
+    }
+
+    /// <param name="lastSequenceNumber">The last record already handed over or skipped; null reads the shard from its start.</param>
+    private async Task ReadShardAsync(string streamArn, string shardId, string? iterator, string? lastSequenceNumber, CancellationToken cancellationToken)
+    {
         var failures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                iterator ??= await NewIteratorAsync(streamArn, shardId, startPosition, lastSequenceNumber, cancellationToken);
+                iterator ??= await NewIteratorAsync(streamArn, shardId, lastSequenceNumber, cancellationToken);
                 if (iterator is null)
                     break;
 
@@ -131,15 +160,19 @@ public sealed class StreamEventSourceMapping(
                 if (records.Count == 0)
                     await Task.Delay(options.IdlePollDelay, cancellationToken);
             }
+            catch (StreamsApiException exception) when (exception.IsTrimmedData && lastSequenceNumber is null && failures == 0)
+            {
+                // The DynamoDB Local quirk above: an iterator from when the shard was empty. Nothing was handed over
+                // yet, so reading from the start again loses and repeats nothing; no backoff, the records are waiting.
+                // Counted as a failure so that, should it repeat, the ordinary backoff below takes over.
+                iterator = null;
+                failures++;
+                logger.LogDebug("Stream shard {ShardId}: iterator from before its first record was rejected, rereading from its start", shardId);
+            }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 // DynamoDB Local restarting, an expired iterator: resume after the last record handed over.
                 iterator = null;
-                // DynamoDB Local breaks an iterator taken on a shard that had no records yet as soon as any other table
-                // is written before the shard's first record. The shard was empty when reading began, so everything it
-                // holds now is new: read it from the start rather than from LATEST, which would skip those records.
-                if (lastSequenceNumber is null && exception is StreamsApiException { IsTrimmedData: true })
-                    startPosition = "TRIM_HORIZON";
                 failures++;
                 logger.LogWarning("Reading stream shard {ShardId} failed ({Failures}), resuming: {Error}", shardId, failures, exception.Message);
                 await Task.Delay(Backoff(failures), cancellationToken);
@@ -149,10 +182,10 @@ public sealed class StreamEventSourceMapping(
         finishedShards[shardId] = true;
     }
 
-    private async Task<string?> NewIteratorAsync(string streamArn, string shardId, string startPosition, string? lastSequenceNumber, CancellationToken cancellationToken)
+    private async Task<string?> NewIteratorAsync(string streamArn, string shardId, string? lastSequenceNumber, CancellationToken cancellationToken)
     {
         var request = lastSequenceNumber is null
-            ? new GetShardIteratorRequest(streamArn, shardId, startPosition, null)
+            ? new GetShardIteratorRequest(streamArn, shardId, "TRIM_HORIZON", null)
             : new GetShardIteratorRequest(streamArn, shardId, "AFTER_SEQUENCE_NUMBER", lastSequenceNumber);
         return (await streams.GetShardIteratorAsync(request, cancellationToken)).ShardIterator;
     }

@@ -1,0 +1,56 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using RealtimeCalendar.Benchmarks.Hosting;
+using RealtimeCalendar.Benchmarks.Options;
+using RealtimeCalendar.Benchmarks.Reporting;
+using RealtimeCalendar.Benchmarks.Scenarios;
+
+// Figures are compared across machines and runs: print them the same way everywhere.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+BenchmarkOptions options;
+try
+{
+    options = BenchmarkCommandLine.Parse(args, RepositoryRoot.Find());
+}
+catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(BenchmarkCommandLine.Usage);
+    return 2;
+}
+
+// Only trouble is worth printing: a warning from notify or the gateway during a run explains a missing delivery.
+using var loggerFactory = LoggerFactory.Create(logging => logging
+    .SetMinimumLevel(LogLevel.Warning)
+    .AddFilter("Microsoft.AspNetCore", LogLevel.Error)
+    .AddFilter("RealtimeCalendar.Core.Realtime.ChangeFanOut", Environment.GetEnvironmentVariable("BENCH_DEBUG") is null ? LogLevel.Warning : LogLevel.Debug)
+    .AddSimpleConsole(console =>
+    {
+        console.SingleLine = true;
+        console.TimestampFormat = "HH:mm:ss.fff ";
+    }));
+
+using var stopping = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // Stop the local cloud's child processes instead of leaving them behind.
+    e.Cancel = true;
+    stopping.Cancel();
+};
+
+try
+{
+    var report = await new PushLatencyRun(options, loggerFactory, Console.Out).ExecuteAsync(stopping.Token);
+    var text = ReportWriter.Render(report);
+    var textPath = await ReportWriter.SaveAsync(report, text, options.OutputPath, stopping.Token);
+    Console.WriteLine();
+    Console.Write(text);
+    Console.WriteLine($"Report: {options.OutputPath} and {textPath}");
+    return report.Deliveries.Missing == 0 && report.Writes.Failed == 0 ? 0 : 1;
+}
+catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+{
+    return 130;
+}
