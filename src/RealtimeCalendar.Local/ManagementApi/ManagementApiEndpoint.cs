@@ -13,10 +13,17 @@ public sealed class ManagementApiEndpoint(WebSockets.LocalConnectionRegistry reg
 
     public void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/@connections/{connectionId}", PostAsync);
-        routes.MapGet("/@connections/{connectionId}", Get);
-        routes.MapDelete("/@connections/{connectionId}", Delete);
+        routes.MapPost("/@connections/{connectionId}", (HttpContext context, string connectionId) => PostAsync(context, Unescaped(connectionId)));
+        routes.MapGet("/@connections/{connectionId}", (HttpContext context, string connectionId) => Get(context, Unescaped(connectionId)));
+        routes.MapDelete("/@connections/{connectionId}", (HttpContext context, string connectionId) => Delete(context, Unescaped(connectionId)));
     }
+
+    /// <summary>
+    /// Connection ids are base64 and may hold '/', which callers send as %2F; ASP.NET Core leaves %2F escaped in
+    /// route values (it would change the path's segments), so without this such sockets were answered 410 and
+    /// their records deleted by notify while they were still open.
+    /// </summary>
+    private static string Unescaped(string connectionId) => Uri.UnescapeDataString(connectionId);
 
     private async Task<IResult> PostAsync(HttpContext context, string connectionId)
     {

@@ -135,6 +135,15 @@ public sealed class StreamEventSourceMapping(
             {
                 // DynamoDB Local restarting, an expired iterator: resume after the last record handed over.
                 iterator = null;
+                if (exception is StreamsApiException { IsTrimmedDataAccess: true })
+                {
+                    // Every record the shard holds is past our position, so read them all. DynamoDB Local numbers
+                    // records across all its tables: a LATEST iterator taken on an empty shard points at the
+                    // shard's first number and is "trimmed" once other tables' writes make the first record later.
+                    // Resuming at LATEST there silently dropped the table's first writes.
+                    startPosition = "TRIM_HORIZON";
+                    lastSequenceNumber = null;
+                }
                 failures++;
                 logger.LogWarning("Reading stream shard {ShardId} failed ({Failures}), resuming: {Error}", shardId, failures, exception.Message);
                 await Task.Delay(Backoff(failures), cancellationToken);

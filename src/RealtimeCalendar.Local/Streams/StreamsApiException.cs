@@ -6,4 +6,7 @@ public sealed class StreamsApiException(string errorType, string message) : Exce
     public string ErrorType { get; } = errorType;
 
     public bool IsExpiredIterator => ErrorType.EndsWith("ExpiredIteratorException", StringComparison.Ordinal);
+
+    /// <summary>The iterator points before the oldest record the shard still holds.</summary>
+    public bool IsTrimmedDataAccess => ErrorType.EndsWith("TrimmedDataAccessException", StringComparison.Ordinal);
 }

@@ -49,6 +49,34 @@ public sealed class PushTests(LocalCloudFixture fixture)
     }
 
     [Fact]
+    public async Task Sockets_whose_connection_id_holds_a_slash_receive_pushes_too()
+    {
+        // Connection ids are base64, so about one in five holds a '/', which the Management API path carries as %2F.
+        var user = await fixture.CreateUserAsync();
+        using var http = user.CreateClient();
+        var before = fixture.Cloud.Connections.Snapshot().Select(c => c.ConnectionId).ToHashSet(StringComparer.Ordinal);
+        var sockets = new List<TestSocket>();
+        try
+        {
+            while (!fixture.Cloud.Connections.Snapshot().Any(c => !before.Contains(c.ConnectionId) && c.ConnectionId.Contains('/', StringComparison.Ordinal)))
+            {
+                Assert.True(sockets.Count < 100, "No connection id with a '/' in 100 sockets.");
+                sockets.Add(await RealtimeSession.OpenAsync(fixture, user));
+            }
+
+            using var created = await http.PostAsync("/api/events", Content(Valid("For every tab")));
+            var id = (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+            foreach (var socket in sockets)
+                Assert.Equal("For every tab", (string?)(await socket.NextChangeAsync(id))["event"]!["title"]);
+        }
+        finally
+        {
+            foreach (var socket in sockets)
+                await socket.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task Another_users_socket_receives_nothing()
     {
         var owner = await fixture.CreateUserAsync();
