@@ -32,11 +32,11 @@ public sealed class BrowserCloudFixture : IAsyncLifetime
         var chromium = ChromiumLocator.Find();
         if (chromium is null)
         {
-            const string missing = $"No Chromium at {ChromiumLocator.DebianPath} or on PATH (install it with `apt-get install -y chromium`; "
+            const string missing = $"no Chromium at {ChromiumLocator.DebianPath} or on PATH (install it with `apt-get install -y chromium`; "
                 + "never `playwright install`).";
             if (ChromiumLocator.RunningInCi)
-                throw new InvalidOperationException($"CI=true: the browser tests must run, but {missing}");
-            SkipReason = $"Browser tests skipped: {missing} Under CI=true this fails the run instead.";
+                throw new InvalidOperationException($"CI=true, so the browser tests must run, but there is {missing}");
+            SkipReason = $"Browser tests skipped: there is {missing} Under CI=true this fails the run instead.";
             return;
         }
 
