@@ -10,6 +10,7 @@ export class CognitoClient {
     private readonly endpoint: string,
     private readonly clientId: string,
     private readonly fetchFn: FetchLike,
+    private readonly now: () => number = () => Date.now(),
   ) {}
 
   signIn(username: string, password: string): Promise<AuthTokens> {
@@ -39,7 +40,7 @@ export class CognitoClient {
     if (!response.ok) {
       throw errorFrom(response, body, authFlow === 'REFRESH_TOKEN_AUTH');
     }
-    return tokensFrom(body);
+    return tokensFrom(body, this.now());
   }
 }
 
@@ -65,6 +66,9 @@ function userMessageFor(code: string, message: string, isRefresh: boolean): stri
     case 'NotAuthorizedException':
     case 'UserNotFoundException':
       return isRefresh ? 'Your session has ended. Please sign in again.' : 'Incorrect e-mail or password.';
+    // Real Cognito says NotAuthorizedException for a wrong password; cognito-local says this instead.
+    case 'InvalidPasswordException':
+      return isRefresh ? 'Your session has ended. Please sign in again.' : 'Incorrect e-mail or password.';
     case 'UserNotConfirmedException':
       return 'This account has not been confirmed yet.';
     case 'PasswordResetRequiredException':
@@ -80,7 +84,7 @@ function userMessageFor(code: string, message: string, isRefresh: boolean): stri
   }
 }
 
-function tokensFrom(body: Record<string, unknown>): AuthTokens {
+function tokensFrom(body: Record<string, unknown>, nowMs: number): AuthTokens {
   const result = body['AuthenticationResult'];
   if (typeof result !== 'object' || result === null) {
     const challenge = stringField(body, 'ChallengeName');
@@ -91,8 +95,9 @@ function tokensFrom(body: Record<string, unknown>): AuthTokens {
   }
   const fields = result as Record<string, unknown>;
   const accessToken = stringField(fields, 'AccessToken');
-  const expiresIn = fields['ExpiresIn'];
-  if (!accessToken || typeof expiresIn !== 'number') {
+  // Cognito always sends ExpiresIn; cognito-local leaves it out, and the token's own exp says the same.
+  const expiresIn = typeof fields['ExpiresIn'] === 'number' ? fields['ExpiresIn'] : accessToken ? secondsUntilExpiry(accessToken, nowMs) : undefined;
+  if (!accessToken || expiresIn === undefined) {
     throw new CognitoError('InvalidResponse', 'AuthenticationResult lacks AccessToken or ExpiresIn.', 'Sign-in failed: unexpected answer from the sign-in service.');
   }
   return {
@@ -102,6 +107,20 @@ function tokensFrom(body: Record<string, unknown>): AuthTokens {
     expiresIn,
     tokenType: stringField(fields, 'TokenType') ?? 'Bearer',
   };
+}
+
+/** Seconds until the JWT's `exp` claim, read without verifying (only to schedule the refresh); undefined if unreadable. */
+function secondsUntilExpiry(jwt: string, nowMs: number): number | undefined {
+  const payload = jwt.split('.')[1];
+  if (payload === undefined) return undefined;
+  try {
+    const base64 = payload.replaceAll('-', '+').replaceAll('_', '/');
+    const claims: unknown = JSON.parse(atob(base64.padEnd(base64.length + ((4 - (base64.length % 4)) % 4), '=')));
+    const exp = typeof claims === 'object' && claims !== null ? (claims as Record<string, unknown>)['exp'] : undefined;
+    return typeof exp === 'number' && Number.isFinite(exp) ? Math.max(0, Math.floor(exp - nowMs / 1000)) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function stringField(object: Record<string, unknown>, name: string): string | undefined {

@@ -152,4 +152,25 @@ describe('CognitoClient', () => {
     const error = await rejection(new CognitoClient(endpoint, 'c', fake.fetch).signIn('a@b.c', 'pw'));
     expect(error.code).toBe('InvalidResponse');
   });
+
+  it('takes the lifetime from the access token when ExpiresIn is missing, as cognito-local answers', async () => {
+    const claims = btoa(JSON.stringify({ sub: 'u', exp: 1_700_003_600 })).replaceAll('=', '');
+    const jwt = `eyJhbGciOiJSUzI1NiJ9.${claims}.sig`;
+    const fake = fakeFetch(() => json(200, { AuthenticationResult: { AccessToken: jwt, RefreshToken: 'r' }, ChallengeParameters: {} }));
+    const result = await new CognitoClient(endpoint, 'c', fake.fetch, () => 1_700_000_000_000).signIn('a@b.c', 'pw');
+    expect(result.expiresIn).toBe(3600);
+    expect(result.tokenType).toBe('Bearer');
+  });
+
+  it('rejects a result with neither ExpiresIn nor a readable exp claim', async () => {
+    const fake = fakeFetch(() => json(200, { AuthenticationResult: { AccessToken: 'not-a-jwt' } }));
+    const error = await rejection(new CognitoClient(endpoint, 'c', fake.fetch).signIn('a@b.c', 'pw'));
+    expect(error.code).toBe('InvalidResponse');
+  });
+
+  it('words cognito-local\'s wrong-password answer like Cognito\'s', async () => {
+    const fake = fakeFetch(() => json(400, { __type: 'InvalidPasswordException', message: 'Invalid password' }));
+    const error = await rejection(new CognitoClient(endpoint, 'c', fake.fetch).signIn('a@b.c', 'wrong'));
+    expect(error.userMessage).toBe('Incorrect e-mail or password.');
+  });
 });
