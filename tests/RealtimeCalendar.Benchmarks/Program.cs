@@ -25,7 +25,6 @@ catch (Exception e) when (e is ArgumentException or FormatException or InvalidOp
 using var loggerFactory = LoggerFactory.Create(logging => logging
     .SetMinimumLevel(LogLevel.Warning)
     .AddFilter("Microsoft.AspNetCore", LogLevel.Error)
-    .AddFilter("RealtimeCalendar.Core.Realtime.ChangeFanOut", Environment.GetEnvironmentVariable("BENCH_DEBUG") is null ? LogLevel.Warning : LogLevel.Debug)
     .AddSimpleConsole(console =>
     {
         console.SingleLine = true;

@@ -37,41 +37,94 @@ public sealed class ChangeFanOut
         retry = BuildRetry(options, time, logger);
     }
 
-    public async Task<FanOutResult> SendAsync(string userId, ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    public async Task<FanOutResult> SendAsync(string userId, ReadOnlyMemory<byte> message, CancellationToken cancellationToken) =>
+        (await SendInOrderAsync(userId, [message], cancellationToken))[0];
+
+    /// <summary>
+    /// Sends several changes of one user, in order, to each of the user's sockets. The sockets are served in parallel (up
+    /// to the bound) and each socket gets message i+1 as soon as it has taken message i, without waiting for the other
+    /// sockets: a slow post holds back only its own socket. Once a post has failed (after its retries), no socket starts
+    /// a later message (those count as failed), since the caller redelivers from the first incomplete message; sockets
+    /// that were already ahead get those messages twice, which tabs ignore by version. The user's sockets are looked
+    /// up once for all the messages.
+    /// </summary>
+    /// <returns>One result per message, in the order given.</returns>
+    public async Task<IReadOnlyList<FanOutResult>> SendInOrderAsync(
+        string userId, IReadOnlyList<ReadOnlyMemory<byte>> messages, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
+        ArgumentNullException.ThrowIfNull(messages);
+        if (messages.Count == 0)
+            return [];
         var sockets = await connections.ListByUserAsync(userId, cancellationToken);
         if (sockets.Count == 0)
-            return FanOutResult.None;
+            return [.. messages.Select(_ => FanOutResult.None)];
 
-        int delivered = 0, gone = 0, rejected = 0, failed = 0;
+        var delivered = new int[messages.Count];
+        var gone = new int[messages.Count];
+        var rejected = new int[messages.Count];
+        var failed = new int[messages.Count];
+        // The first message some socket failed on: everything after it will be redelivered anyway, so no socket starts it.
+        var firstFailed = int.MaxValue;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(sockets, parallel, async (socket, token) =>
         {
-            switch (await SendToAsync(socket, message, token))
+            for (var i = 0; i < messages.Count; i++)
             {
-                case PostOutcome.Delivered:
-                    Interlocked.Increment(ref delivered);
-                    break;
-                case PostOutcome.Gone:
-                    Interlocked.Increment(ref gone);
-                    await ForgetAsync(socket, token);
-                    break;
-                case PostOutcome.Rejected:
-                    Interlocked.Increment(ref rejected);
-                    break;
-                default:
-                    Interlocked.Increment(ref failed);
-                    break;
+                if (i > Volatile.Read(ref firstFailed))
+                {
+                    CountFrom(failed, i);
+                    return;
+                }
+
+                switch (await SendToAsync(socket, messages[i], token))
+                {
+                    case PostOutcome.Delivered:
+                        Interlocked.Increment(ref delivered[i]);
+                        break;
+                    case PostOutcome.Rejected:
+                        Interlocked.Increment(ref rejected[i]);
+                        break;
+                    case PostOutcome.Gone:
+                        // Settled for this message and every later one: the socket no longer exists.
+                        CountFrom(gone, i);
+                        await ForgetAsync(socket, token);
+                        return;
+                    default:
+                        CountFrom(failed, i);
+                        InterlockedMin(ref firstFailed, i);
+                        return;
+                }
             }
         });
 
-        var result = new FanOutResult(delivered, gone, rejected, failed);
+        var results = new FanOutResult[messages.Count];
+        for (var i = 0; i < results.Length; i++)
+            results[i] = new FanOutResult(delivered[i], gone[i], rejected[i], failed[i]);
+        var incomplete = Array.FindIndex(results, r => !r.Complete);
         logger.Log(
-            result.Complete ? LogLevel.Debug : LogLevel.Warning,
-            "Fan-out to {UserId}: {Delivered} delivered, {Gone} gone, {Rejected} rejected, {Failed} failed",
-            userId, result.Delivered, result.Gone, result.Rejected, result.Failed);
-        return result;
+            incomplete < 0 ? LogLevel.Debug : LogLevel.Warning,
+            "Fan-out of {Count} changes to {UserId} over {Sockets} sockets: {Delivered} delivered, {Gone} gone, {Rejected} rejected, {Failed} failed",
+            messages.Count, userId, sockets.Count, delivered.Sum(), gone.Sum(), rejected.Sum(), failed.Sum());
+        return results;
+    }
+
+    private static void InterlockedMin(ref int target, int value)
+    {
+        var seen = Volatile.Read(ref target);
+        while (value < seen)
+        {
+            var previous = Interlocked.CompareExchange(ref target, value, seen);
+            if (previous == seen)
+                return;
+            seen = previous;
+        }
+    }
+
+    private static void CountFrom(int[] counts, int first)
+    {
+        for (var i = first; i < counts.Length; i++)
+            Interlocked.Increment(ref counts[i]);
     }
 
     private async Task<PostOutcome> SendToAsync(ConnectionRecord socket, ReadOnlyMemory<byte> message, CancellationToken cancellationToken)

@@ -9,6 +9,13 @@ public sealed class ChangeFanOutTests
     private static readonly DateTimeOffset Now = new(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
     private static readonly byte[] Message = """{"type":"event.changed","op":"upsert","eventId":"e1","version":2}"""u8.ToArray();
 
+    private static readonly ReadOnlyMemory<byte>[] Changes =
+    [
+        """{"eventId":"e1","version":1}"""u8.ToArray(),
+        """{"eventId":"e1","version":2}"""u8.ToArray(),
+        """{"eventId":"e1","version":3}"""u8.ToArray(),
+    ];
+
     /// <summary>Real retry counts and bounds, no waiting between attempts.</summary>
     private static readonly ChangeFanOutOptions Immediate = new() { RetryBaseDelay = TimeSpan.Zero };
 
@@ -172,6 +179,51 @@ public sealed class ChangeFanOutTests
 
         Assert.Equal(new FanOutResult(1, 0, 0, 0), result);
         Assert.Equal(2, publisher.PostsTo("a1"));
+    }
+
+    [Fact]
+    public async Task A_users_changes_reach_each_socket_in_order_and_a_slow_socket_holds_back_only_itself()
+    {
+        await Connect("alice", "a1", "a2");
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        publisher.Hold("a2", gate.Task);
+
+        var sending = FanOut().SendInOrderAsync("alice", Changes, CancellationToken.None);
+        await WaitUntil(() => publisher.PostsTo("a1") == 3);
+        Assert.Equal(1, publisher.PostsTo("a2"));
+        gate.SetResult();
+        var results = await sending.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.All(results, r => Assert.Equal(new FanOutResult(2, 0, 0, 0), r));
+        Assert.Equal(Changes.Select(c => c.ToArray()), publisher.MessagesTo("a1"));
+        Assert.Equal(Changes.Select(c => c.ToArray()), publisher.MessagesTo("a2"));
+    }
+
+    [Fact]
+    public async Task After_a_failed_post_no_socket_starts_a_later_change()
+    {
+        await Connect("alice", "a1", "a2");
+        publisher.Script("a1", Enumerable.Repeat<object>(PostOutcome.Transient, 10).ToArray());
+
+        // One socket at a time, in id order: a1 has failed the first change before a2 is served.
+        var results = await FanOut(Immediate with { MaxDegreeOfParallelism = 1 }).SendInOrderAsync("alice", Changes, CancellationToken.None);
+
+        Assert.Equal([new FanOutResult(1, 0, 0, 1), new FanOutResult(0, 0, 0, 2), new FanOutResult(0, 0, 0, 2)], results);
+        Assert.All(publisher.MessagesTo("a1"), m => Assert.Equal(Changes[0].ToArray(), m));
+        Assert.Equal([Changes[0].ToArray()], publisher.MessagesTo("a2"));
+    }
+
+    [Fact]
+    public async Task A_gone_socket_is_forgotten_once_and_settles_every_later_change()
+    {
+        await Connect("alice", "a1", "a2");
+        publisher.Script("a1", PostOutcome.Gone);
+
+        var results = await FanOut().SendInOrderAsync("alice", Changes, CancellationToken.None);
+
+        Assert.All(results, r => Assert.Equal(new FanOutResult(1, 1, 0, 0), r));
+        Assert.Equal(1, publisher.PostsTo("a1"));
+        Assert.False(store.Contains("a1"));
     }
 
     private ChangeFanOut FanOut(ChangeFanOutOptions? options = null) =>

@@ -11,6 +11,7 @@ public sealed class ScriptedPublisher : IConnectionPublisher
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<object>> scripts = new();
     private readonly ConcurrentQueue<(string ConnectionId, byte[] Message)> posts = new();
+    private readonly ConcurrentDictionary<string, Task> holds = new();
     private int inFlight;
     private int maxInFlight;
 
@@ -27,6 +28,11 @@ public sealed class ScriptedPublisher : IConnectionPublisher
     public void Script(string connectionId, params object[] steps) =>
         scripts[connectionId] = new ConcurrentQueue<object>(steps);
 
+    /// <summary>Posts to this connection wait for <paramref name="gate"/>, so it falls behind the others.</summary>
+    public void Hold(string connectionId, Task gate) => holds[connectionId] = gate;
+
+    public IReadOnlyList<byte[]> MessagesTo(string connectionId) => [.. posts.Where(p => p.ConnectionId == connectionId).Select(p => p.Message)];
+
     public int PostsTo(string connectionId) => posts.Count(p => p.ConnectionId == connectionId);
 
     public async Task<PostOutcome> PostAsync(string connectionId, ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
@@ -40,7 +46,9 @@ public sealed class ScriptedPublisher : IConnectionPublisher
 
         try
         {
-            if (Gate is { } gate)
+            if (holds.TryGetValue(connectionId, out var hold))
+                await hold.WaitAsync(cancellationToken);
+            else if (Gate is { } gate)
                 await gate.WaitAsync(cancellationToken);
             else
                 await Task.Yield();
