@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using RealtimeCalendar.Local.Hosting;
@@ -71,36 +70,9 @@ public sealed class ClientBuild(string clientDirectory, ILogger<ClientBuild> log
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private async Task RunNpmAsync(string[] arguments, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo("npm")
-        {
-            WorkingDirectory = clientDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
 
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new LocalToolException("Could not start npm.");
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            throw new LocalToolException("'npm' was not found on PATH; Node 20+ with npm is needed to build the browser client.");
-        }
-
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-            await process.WaitForExitAsync(cancellationToken);
-            if (process.ExitCode != 0)
-                throw new LocalToolException($"npm {string.Join(' ', arguments)} in client/ failed ({process.ExitCode}): {(await stderr).Trim()} {(await stdout).Trim()}");
-        }
-    }
+    private Task RunNpmAsync(string[] arguments, CancellationToken cancellationToken) =>
+        ToolCommand.RunAsync("npm", arguments, clientDirectory, "'npm' was not found on PATH; Node 20+ with npm is needed to build the browser client.", cancellationToken);
 
     private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

