@@ -45,7 +45,8 @@ async function main(root: HTMLElement): Promise<void> {
       store,
       webSocketUrl: config.webSocketUrl,
       requestTicket: () => tickets.requestTicket(),
-      signOut: () => session.signOut(),
+      // Unused socket tickets die with the session; sign-out still happens if the server cannot be reached.
+      signOut: () => void tickets.revokeAll().catch(() => undefined).finally(() => session.signOut()),
     });
     page.start();
   };

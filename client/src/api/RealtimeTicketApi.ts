@@ -12,4 +12,9 @@ export class RealtimeTicketApi {
     }
     return body.ticket;
   }
+
+  /** Voids every ticket of this user that has not been used yet; called on sign-out, before the tokens are dropped. */
+  async revokeAll(): Promise<void> {
+    await this.http.send('/api/realtime/tickets', { method: 'DELETE' });
+  }
 }
