@@ -35,6 +35,7 @@ internal static class HostileStrings
     [
         "Mars/Olympus_Mons", "../../../etc/passwd", "Europe/Berlin'; DROP TABLE events;--", "Etc/GMT+99", "\0", "UTC+25:00",
         "Europe/", "/", "Europe//Berlin", "America/New York", "Europe/Berlin\r\nX: 1", new string('Z', 300), "%00",
+        "posix/Europe/Berlin", "right/UTC", "localtime", "posixrules", "Europe/./Berlin",
     ];
 
     public static readonly string[] UnknownFields = ["colour", "__proto__", "constructor", "$where", "pk", "userId", "Title", "start ", "owner"];
