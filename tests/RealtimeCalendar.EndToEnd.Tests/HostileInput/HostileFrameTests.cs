@@ -23,6 +23,7 @@ public sealed class HostileFrameTests(LocalCloudFixture fixture, ITestOutputHelp
     {
         var user = await fixture.CreateUserAsync();
         await using var tab = await RealtimeSession.OpenAsync(fixture, user);
+        var connectionsBefore = await ConnectionsAsync(user);
         var seed = PropertySeed.Current;
         output.WriteLine($"CsCheck seed {seed} (replay or vary with {PropertySeed.EnvironmentVariable}=<seed>)");
         var failures = new List<string>();
@@ -54,9 +55,41 @@ public sealed class HostileFrameTests(LocalCloudFixture fixture, ITestOutputHelp
             writeLine: output.WriteLine, seed: seed, iter: 1, threads: 1, print: frames => $"{frames.Length} frames");
 
         Assert.True(failures.Count == 0, $"Seed {seed}: {failures.Count} of {Cases} hostile frames were mishandled:\n" + string.Join('\n', failures.Take(30)));
+        Assert.Equal(connectionsBefore, await ConnectionsAsync(user));
         await tab.SendAsync("""{"action":"ping"}""");
         await tab.NextAsync(m => (string?)m["type"] == "pong");
         await AssertStillReceivesPushesAsync(user, tab);
+    }
+
+    [Fact]
+    public async Task Hostile_handshakes_are_refused_and_register_nothing()
+    {
+        var user = await fixture.CreateUserAsync();
+        var connectionsBefore = await ConnectionsAsync(user);
+        var seed = PropertySeed.Current;
+        output.WriteLine($"CsCheck seed {seed} (replay or vary with {PropertySeed.EnvironmentVariable}=<seed>)");
+        var failures = new List<string>();
+        var query = Gen.Frequency(
+            (3, Gen.OneOf([.. HostileStrings.Injection, .. HostileStrings.Ids, "", new string('t', 4_000)]).Select(t => "?ticket=" + Uri.EscapeDataString(t))),
+            (1, Gen.OneOf("", "?", "?ticket", "?ticket=&ticket=", "?Ticket=x", "?token=x", "?ticket=%FF%FE", "?ticket=%00", "?ticket=a&ticket=b")));
+
+        await query.Array[40].SampleAsync(
+            async queries =>
+            {
+                foreach (var q in queries)
+                {
+                    var status = await TestSocket.HandshakeStatusAsync(fixture.Cloud.WebSocketUrl, q);
+                    if ((int)status is < 400 or > 499)
+                        failures.Add($"handshake '{q}' -> {(int)status}");
+                }
+            },
+            writeLine: output.WriteLine, seed: seed, iter: 1, threads: 1, print: queries => $"{queries.Length} handshakes");
+
+        Assert.True(failures.Count == 0, $"Seed {seed}: hostile handshakes were not refused with a 4xx:\n" + string.Join('\n', failures));
+        Assert.Equal(connectionsBefore, await ConnectionsAsync(user));
+        await using var tab = await RealtimeSession.OpenAsync(fixture, user);
+        await tab.SendAsync("""{"action":"ping"}""");
+        await tab.NextAsync(m => (string?)m["type"] == "pong");
     }
 
     [Fact]
@@ -96,6 +129,13 @@ public sealed class HostileFrameTests(LocalCloudFixture fixture, ITestOutputHelp
         await using var fresh = await RealtimeSession.OpenAsync(fixture, user);
         await fresh.SendAsync("""{"action":"ping"}""");
         await fresh.NextAsync(m => (string?)m["type"] == "pong");
+    }
+
+    /// <summary>The user's connection records as stored, in a stable order, as text that compares exactly.</summary>
+    private async Task<string> ConnectionsAsync(TestUser user)
+    {
+        var connections = await fixture.Cloud.Services.Connections.ListByUserAsync(user.UserId, CancellationToken.None);
+        return string.Join('\n', connections.Select(c => c.ToString()).Order(StringComparer.Ordinal));
     }
 
     /// <summary>A hostile frame must not unregister the connection: a change to the user's calendar still arrives.</summary>
