@@ -136,18 +136,23 @@ public sealed class WebSocketGateway(
             await connection.SendAsync(Encoding.UTF8.GetBytes(reply), context.RequestAborted);
     }
 
-    /// <summary><c>$request.body.action</c>: the body's top-level <c>action</c> string, else <c>$default</c>.</summary>
+    /// <summary>
+    /// <c>$request.body.action</c>: the body's top-level <c>action</c> string, else <c>$default</c>. A message never
+    /// selects <c>$connect</c> or <c>$disconnect</c> (API Gateway keeps those for the connection's life cycle);
+    /// otherwise <c>{"action":"$disconnect"}</c> would unregister a socket that stays open.
+    /// </summary>
     private static string SelectRoute(byte[] body)
     {
         try
         {
             var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 64 });
             using var document = JsonDocument.ParseValue(ref reader);
-            return document.RootElement.ValueKind == JsonValueKind.Object
+            var selected = document.RootElement.ValueKind == JsonValueKind.Object
                 && document.RootElement.TryGetProperty("action", out var action)
                 && action.ValueKind == JsonValueKind.String
-                    ? action.GetString() ?? WebSocketRoutes.Default
-                    : WebSocketRoutes.Default;
+                    ? action.GetString()
+                    : null;
+            return selected is null or WebSocketRoutes.Connect or WebSocketRoutes.Disconnect ? WebSocketRoutes.Default : selected;
         }
         catch (JsonException)
         {

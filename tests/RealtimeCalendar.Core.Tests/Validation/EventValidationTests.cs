@@ -81,6 +81,10 @@ public sealed class EventValidationTests
     [InlineData("W. Europe Standard Time")]
     [InlineData("+02:00")]
     [InlineData("../../etc/passwd")]
+    [InlineData("Europe//Berlin")]
+    [InlineData("posix/Europe/Berlin")]
+    [InlineData("right/UTC")]
+    [InlineData("localtime")]
     public void Unknown_or_non_iana_time_zone_is_rejected(string zone) =>
         Assert.Equal(["timeZone"], RejectedFields(Valid() with { TimeZone = zone }));
 
@@ -92,6 +96,9 @@ public sealed class EventValidationTests
     [InlineData("UTC")]
     [InlineData("America/New_York")]
     [InlineData("Asia/Kolkata")]
+    [InlineData("America/Argentina/Buenos_Aires")]
+    [InlineData("America/Port-au-Prince")]
+    [InlineData("Etc/GMT+5")]
     public void Iana_time_zones_are_accepted(string zone) =>
         Assert.Empty(EventValidator.Validate(Valid() with { TimeZone = zone }));
 

@@ -63,6 +63,10 @@ public sealed class TestSocket : IAsyncDisposable
     public Task SendAsync(string text) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
 
+    /// <summary>Sends exactly these bytes as one message of the type, valid UTF-8 or not.</summary>
+    public Task SendBytesAsync(byte[] bytes, WebSocketMessageType type) =>
+        socket.SendAsync(bytes, type, endOfMessage: true, CancellationToken.None);
+
     /// <summary>Waits for the next message (after those already taken) that matches.</summary>
     public async Task<JsonObject> NextAsync(Func<JsonObject, bool> match, TimeSpan? wait = null)
     {
