@@ -23,17 +23,26 @@ public static class StackSynthesizer
         foreach (var (key, value) in context ?? new Dictionary<string, object>())
             appContext[key] = value;
 
-        var app = new App(new AppProps { Outdir = outputDirectory, Context = appContext });
-        var options = DeploymentOptions.FromContext(app.Node, RepositoryRoot);
-        options = adjust?.Invoke(options) ?? options;
-        var stack = new RealtimeCalendarStack(app, "RealtimeCalendar", new StackProps
+        try
         {
-            Env = region is null ? null : new Amazon.CDK.Environment { Account = "123456789012", Region = region },
-        }, options);
+            var app = new App(new AppProps { Outdir = outputDirectory, Context = appContext });
+            var options = DeploymentOptions.FromContext(app.Node, RepositoryRoot);
+            options = adjust?.Invoke(options) ?? options;
+            var stack = new RealtimeCalendarStack(app, "RealtimeCalendar", new StackProps
+            {
+                Env = region is null ? null : new Amazon.CDK.Environment { Account = "123456789012", Region = region },
+            }, options);
 
-        var template = Template.FromStack(stack);
-        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(outputDirectory, stack.TemplateFile)))!.AsObject();
-        return new SynthesizedStack(stack, template, json, outputDirectory);
+            var template = Template.FromStack(stack);
+            var json = JsonNode.Parse(File.ReadAllText(Path.Combine(outputDirectory, stack.TemplateFile)))!.AsObject();
+            return new SynthesizedStack(stack, template, json, outputDirectory);
+        }
+        catch
+        {
+            // A stack that fails to synthesize (a test may expect that) leaves no cdk.out behind.
+            Directory.Delete(outputDirectory, recursive: true);
+            throw;
+        }
     }
 
     /// <summary>A client build stand-in: an entry document and one hashed bundle, as Vite lays them out.</summary>
