@@ -31,6 +31,8 @@ public sealed class ClientBuild(string clientDirectory, ILogger<ClientBuild> log
 
     public async Task EnsureBuiltAsync(CancellationToken cancellationToken)
     {
+        // Test runs start several local clouds at once (one per test assembly); only one may run npm in client/.
+        await using var exclusive = await AcquireBuildLockAsync(cancellationToken);
         var lockStamp = Path.Combine(clientDirectory, "node_modules", ".installed-lock");
         var lockHash = Hash(await File.ReadAllBytesAsync(Path.Combine(clientDirectory, "package-lock.json"), cancellationToken));
         if (!File.Exists(lockStamp) || await File.ReadAllTextAsync(lockStamp, cancellationToken) != lockHash)
@@ -48,6 +50,22 @@ public sealed class ClientBuild(string clientDirectory, ILogger<ClientBuild> log
         logger.LogInformation("Building the browser client (npm run build)");
         await RunNpmAsync(["run", "build", "--silent"], cancellationToken);
         await File.WriteAllTextAsync(buildStamp, sourceHash, cancellationToken);
+    }
+
+    private async Task<FileStream> AcquireBuildLockAsync(CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"realtimecalendar-client-{Hash(Encoding.UTF8.GetBytes(clientDirectory))[..16]}.lock");
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                await Task.Delay(200, cancellationToken);
+            }
+        }
     }
 
     /// <summary>A hash over the names and contents of every source file, so any edit (or a checkout) triggers a rebuild.</summary>

@@ -17,6 +17,7 @@ public static class BenchmarkCloud
                 ToolCacheDirectory = options.ToolCacheDirectory,
                 // Far above what any run writes per user, so the cap never turns a write into a 409.
                 MaxEventsPerUser = Math.Max(10_000, options.Writes),
+                ServeClient = false,
             },
             loggerFactory,
             cancellationToken);

@@ -24,6 +24,8 @@ public sealed class LocalCloudFixture : IAsyncLifetime
             DataDirectory = Path.Combine(Path.GetTempPath(), "rc-e2e-unused"),
             ToolCacheDirectory = Path.Combine(LocalCloudCommandLine.DefaultDataDirectory(), "tools"),
             MaxEventsPerUser = MaxEventsPerUser,
+            // The browser tests build and serve the client; these tests talk to the APIs only.
+            ServeClient = false,
         };
         Cloud = await LocalCloud.StartAsync(options, NullLoggerFactory.Instance, CancellationToken.None);
     }
