@@ -8,10 +8,6 @@ namespace RealtimeCalendar.Deploy.Functions;
 /// </summary>
 public static class FunctionEnvironment
 {
-    // FunctionSettings holds the Management API endpoint as a Uri, which a CloudFormation token cannot be
-    // parsed into: a placeholder stands in and is swapped for the token after ToVariables.
-    private static readonly Uri ManagementApiPlaceholder = new("https://management-api.placeholder.invalid/");
-
     /// <summary>Lambda sets these itself and rejects a function that sets them (AWS_REGION among them).</summary>
     public static IReadOnlySet<string> LambdaReservedVariables { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -37,17 +33,13 @@ public static class FunctionEnvironment
             SessionsTable = sessionsTable,
             CognitoIssuer = cognitoIssuer,
             CognitoClientIds = [cognitoClientId],
-            ManagementApiEndpoint = ManagementApiPlaceholder,
         };
 
-        return settings.ToVariables()
+        var variables = settings.ToVariables()
             .Where(variable => !LambdaReservedVariables.Contains(variable.Key))
-            .ToDictionary(
-                variable => variable.Key,
-                variable => IsPlaceholder(variable.Value) ? managementApiEndpoint : variable.Value,
-                StringComparer.Ordinal);
+            .ToDictionary(variable => variable.Key, variable => variable.Value, StringComparer.Ordinal);
+        // A CloudFormation token is not a parseable Uri, so the endpoint goes in by its variable name, not through the Uri.
+        variables[FunctionSettings.ManagementApiEndpointVariable] = managementApiEndpoint;
+        return variables;
     }
-
-    private static bool IsPlaceholder(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Host == ManagementApiPlaceholder.Host;
 }

@@ -25,6 +25,9 @@ public sealed record FunctionSettings
     /// </summary>
     public Uri? ManagementApiEndpoint { get; init; }
 
+    /// <summary>The variable that carries <see cref="ManagementApiEndpoint"/>; the CDK stack sets it from a deploy-time reference.</summary>
+    public const string ManagementApiEndpointVariable = "MANAGEMENT_API_ENDPOINT";
+
     /// <summary>The Cognito user pool's issuer URL that access tokens must carry in <c>iss</c>.</summary>
     public string? CognitoIssuer { get; init; }
 
@@ -47,7 +50,7 @@ public sealed record FunctionSettings
             SessionsTable = Require("SESSIONS_TABLE"),
             Region = Get("AWS_REGION") ?? "us-east-1",
             DynamoDbEndpoint = Get("DYNAMODB_ENDPOINT") is { } endpoint ? new Uri(endpoint) : null,
-            ManagementApiEndpoint = Get("MANAGEMENT_API_ENDPOINT") is { } management ? new Uri(management) : null,
+            ManagementApiEndpoint = Get(ManagementApiEndpointVariable) is { } management ? new Uri(management) : null,
             CognitoIssuer = Get("COGNITO_ISSUER"),
             CognitoClientIds = Get("COGNITO_CLIENT_IDS") is { } clients ? clients.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [],
             MaxEventsPerUser = Get("MAX_EVENTS_PER_USER") is { } max ? int.Parse(max, CultureInfo.InvariantCulture) : 10_000,
@@ -70,7 +73,7 @@ public sealed record FunctionSettings
         if (CognitoClientIds.Count > 0)
             variables["COGNITO_CLIENT_IDS"] = string.Join(',', CognitoClientIds);
         if (ManagementApiEndpoint is not null)
-            variables["MANAGEMENT_API_ENDPOINT"] = ManagementApiEndpoint.ToString();
+            variables[ManagementApiEndpointVariable] = ManagementApiEndpoint.ToString();
         if (DynamoDbEndpoint is not null)
             variables["DYNAMODB_ENDPOINT"] = DynamoDbEndpoint.ToString();
         return variables;

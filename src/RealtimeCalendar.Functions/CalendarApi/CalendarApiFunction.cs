@@ -2,9 +2,8 @@ using Microsoft.Extensions.Logging;
 using RealtimeCalendar.Core.Calendar;
 using RealtimeCalendar.Core.Events;
 using RealtimeCalendar.Functions.Http;
-using RealtimeCalendar.Lambda.Contracts;
 using RealtimeCalendar.Lambda.Contracts.HttpApi;
-using RealtimeCalendar.Lambda.Hosting;
+using RealtimeCalendar.Functions.Routing;
 
 namespace RealtimeCalendar.Functions.CalendarApi;
 
@@ -13,35 +12,21 @@ namespace RealtimeCalendar.Functions.CalendarApi;
 /// <see cref="CalendarService"/>, and shapes the response; no calendar logic lives here.
 /// </summary>
 public sealed class CalendarApiFunction(CalendarService calendar, ILogger<CalendarApiFunction> logger)
-    : JsonLambdaFunction<APIGatewayHttpApiV2ProxyRequest, APIGatewayHttpApiV2ProxyResponse>(
-        LambdaContractsJsonContext.Default.APIGatewayHttpApiV2ProxyRequest,
-        LambdaContractsJsonContext.Default.APIGatewayHttpApiV2ProxyResponse)
+    : SignedInHttpFunction(FunctionNames.CalendarApi, logger)
 {
     protected override async Task<APIGatewayHttpApiV2ProxyResponse> HandleAsync(
-        APIGatewayHttpApiV2ProxyRequest request, LambdaInvocation invocation, CancellationToken cancellationToken)
+        APIGatewayHttpApiV2ProxyRequest request, string userId, CancellationToken cancellationToken)
     {
-        if (RequestIdentity.UserId(request) is not { } userId)
-            return HttpResponses.Problem(401, ProblemTypes.Unauthorized, "Sign-in required.", "The request carries no verified user.");
-
         var id = request.PathParameters?.GetValueOrDefault("id");
-        try
+        return request.RouteKey switch
         {
-            return request.RouteKey switch
-            {
-                "GET /api/events" => await ListAsync(request, userId, cancellationToken),
-                "POST /api/events" => await CreateAsync(request, userId, cancellationToken),
-                "GET /api/events/{id}" => await GetAsync(userId, id, cancellationToken),
-                "PUT /api/events/{id}" => await ReplaceAsync(request, userId, id, cancellationToken),
-                "DELETE /api/events/{id}" => await DeleteAsync(request, userId, id, cancellationToken),
-                _ => HttpResponses.Problem(404, ProblemTypes.NotFound, "No such route.", $"'{request.RouteKey}' is not a calendar route."),
-            };
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // The caller learns only that it failed; the details go to the log with the request id.
-            logger.LogError(exception, "calendar-api failed on {RouteKey} for {UserId} in {RequestId}", request.RouteKey, userId, invocation.RequestId);
-            return HttpResponses.Problem(500, ProblemTypes.Internal, "Something went wrong on our side.", $"Request id: {invocation.RequestId}");
-        }
+            "GET /api/events" => await ListAsync(request, userId, cancellationToken),
+            "POST /api/events" => await CreateAsync(request, userId, cancellationToken),
+            "GET /api/events/{id}" => await GetAsync(userId, id, cancellationToken),
+            "PUT /api/events/{id}" => await ReplaceAsync(request, userId, id, cancellationToken),
+            "DELETE /api/events/{id}" => await DeleteAsync(request, userId, id, cancellationToken),
+            _ => NoSuchRoute(request),
+        };
     }
 
     private async Task<APIGatewayHttpApiV2ProxyResponse> ListAsync(APIGatewayHttpApiV2ProxyRequest request, string userId, CancellationToken cancellationToken)

@@ -17,26 +17,26 @@ public sealed class ManagementApiClientTests : IAsyncLifetime
     private static readonly DateTimeOffset Now = new(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
 
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(10) };
-    private ManagementApiStub stub = null!;
+    private ManagementApiServer server = null!;
 
-    public async Task InitializeAsync() => stub = await ManagementApiStub.StartAsync();
+    public async Task InitializeAsync() => server = await ManagementApiServer.StartAsync();
 
     public async Task DisposeAsync()
     {
         http.Dispose();
-        await stub.DisposeAsync();
+        await server.DisposeAsync();
     }
 
     [Fact]
     public async Task Post_sends_the_body_to_the_encoded_id_signed_for_execute_api()
     {
-        var client = Client(new Uri(stub.BaseAddress, "prod"));
+        var client = Client(new Uri(server.BaseAddress, "prod"));
         var message = "{\"type\":\"event.changed\",\"eventId\":\"e1\"}"u8.ToArray();
 
         var outcome = await client.PostAsync(ConnectionId, message, CancellationToken.None);
 
         Assert.Equal(PostOutcome.Delivered, outcome);
-        var request = Assert.Single(stub.Received);
+        var request = Assert.Single(server.Received);
         Assert.Equal("POST", request.Method);
         Assert.Equal("/prod/@connections/Zx3_abc%3D", request.RawTarget);
         Assert.Equal(message, request.Body);
@@ -61,10 +61,10 @@ public sealed class ManagementApiClientTests : IAsyncLifetime
     [Fact]
     public async Task Post_to_the_local_root_uses_the_connections_path_directly()
     {
-        var outcome = await Client(stub.BaseAddress).PostAsync("abc", "x"u8.ToArray(), CancellationToken.None);
+        var outcome = await Client(server.BaseAddress).PostAsync("abc", "x"u8.ToArray(), CancellationToken.None);
 
         Assert.Equal(PostOutcome.Delivered, outcome);
-        Assert.Equal("/@connections/abc", Assert.Single(stub.Received).RawTarget);
+        Assert.Equal("/@connections/abc", Assert.Single(server.Received).RawTarget);
     }
 
     [Theory]
@@ -78,12 +78,12 @@ public sealed class ManagementApiClientTests : IAsyncLifetime
     [InlineData(413, PostOutcome.Rejected)]
     public async Task Post_status_maps_to_outcome(int status, PostOutcome expected)
     {
-        stub.Reply = new ScriptedReply(status, "{\"message\":\"scripted\"}", status >= 400 ? "ScriptedException" : null);
+        server.Reply = new ScriptedReply(status, "{\"message\":\"scripted\"}", status >= 400 ? "ScriptedException" : null);
 
-        var outcome = await Client(stub.BaseAddress).PostAsync(ConnectionId, "{}"u8.ToArray(), CancellationToken.None);
+        var outcome = await Client(server.BaseAddress).PostAsync(ConnectionId, "{}"u8.ToArray(), CancellationToken.None);
 
         Assert.Equal(expected, outcome);
-        Assert.Single(stub.Received);
+        Assert.Single(server.Received);
     }
 
     [Fact]
@@ -99,9 +99,9 @@ public sealed class ManagementApiClientTests : IAsyncLifetime
     [Fact]
     public async Task Post_that_times_out_is_transient()
     {
-        stub.Reply = new ScriptedReply(200, Delay: TimeSpan.FromSeconds(30));
+        server.Reply = new ScriptedReply(200, Delay: TimeSpan.FromSeconds(30));
         using var impatient = new HttpClient { Timeout = TimeSpan.FromMilliseconds(200) };
-        var client = new ManagementApiClient(impatient, stub.BaseAddress, Signer(), NullLogger<ManagementApiClient>.Instance);
+        var client = new ManagementApiClient(impatient, server.BaseAddress, Signer(), NullLogger<ManagementApiClient>.Instance);
 
         var outcome = await client.PostAsync(ConnectionId, "{}"u8.ToArray(), CancellationToken.None);
 
@@ -111,26 +111,26 @@ public sealed class ManagementApiClientTests : IAsyncLifetime
     [Fact]
     public async Task Post_cancelled_by_the_caller_throws_instead_of_reporting_an_outcome()
     {
-        stub.Reply = new ScriptedReply(200, Delay: TimeSpan.FromSeconds(30));
+        server.Reply = new ScriptedReply(200, Delay: TimeSpan.FromSeconds(30));
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => Client(stub.BaseAddress).PostAsync(ConnectionId, "{}"u8.ToArray(), cancellation.Token));
+            () => Client(server.BaseAddress).PostAsync(ConnectionId, "{}"u8.ToArray(), cancellation.Token));
     }
 
     [Fact]
     public async Task Get_parses_the_aws_connection_shape()
     {
-        stub.Reply = new ScriptedReply(200,
+        server.Reply = new ScriptedReply(200,
             """{"connectedAt":"2026-03-04T05:00:00.123Z","identity":{"sourceIp":"203.0.113.7","userAgent":"Mozilla/5.0 (X11)"},"lastActiveAt":"2026-03-04T05:06:00Z"}""");
 
-        var connection = await Client(new Uri(stub.BaseAddress, "prod")).GetConnectionAsync(ConnectionId, CancellationToken.None);
+        var connection = await Client(new Uri(server.BaseAddress, "prod")).GetConnectionAsync(ConnectionId, CancellationToken.None);
 
         Assert.NotNull(connection);
         Assert.Equal(new DateTimeOffset(2026, 3, 4, 5, 0, 0, 123, TimeSpan.Zero), connection.ConnectedAt);
         Assert.Equal(new DateTimeOffset(2026, 3, 4, 5, 6, 0, TimeSpan.Zero), connection.LastActiveAt);
         Assert.Equal(new ConnectionIdentity("203.0.113.7", "Mozilla/5.0 (X11)"), connection.Identity);
-        var request = Assert.Single(stub.Received);
+        var request = Assert.Single(server.Received);
         Assert.Equal("GET", request.Method);
         Assert.Equal("/prod/@connections/Zx3_abc%3D", request.RawTarget);
         Assert.Contains("/execute-api/aws4_request", request.Headers["Authorization"], StringComparison.Ordinal);
@@ -139,18 +139,18 @@ public sealed class ManagementApiClientTests : IAsyncLifetime
     [Fact]
     public async Task Get_of_a_gone_connection_is_null()
     {
-        stub.Reply = new ScriptedReply(410, "{\"message\":\"GoneException\"}");
+        server.Reply = new ScriptedReply(410, "{\"message\":\"GoneException\"}");
 
-        Assert.Null(await Client(stub.BaseAddress).GetConnectionAsync(ConnectionId, CancellationToken.None));
+        Assert.Null(await Client(server.BaseAddress).GetConnectionAsync(ConnectionId, CancellationToken.None));
     }
 
     [Fact]
     public async Task Get_refused_throws_with_status_and_error_type()
     {
-        stub.Reply = new ScriptedReply(403, "{\"message\":\"Forbidden\"}", "ForbiddenException");
+        server.Reply = new ScriptedReply(403, "{\"message\":\"Forbidden\"}", "ForbiddenException");
 
         var error = await Assert.ThrowsAsync<ManagementApiException>(
-            () => Client(stub.BaseAddress).GetConnectionAsync(ConnectionId, CancellationToken.None));
+            () => Client(server.BaseAddress).GetConnectionAsync(ConnectionId, CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.Forbidden, error.StatusCode);
         Assert.Equal("ForbiddenException", error.ErrorType);
@@ -159,20 +159,20 @@ public sealed class ManagementApiClientTests : IAsyncLifetime
     [Fact]
     public async Task Get_without_identity_is_an_error_not_a_half_filled_record()
     {
-        stub.Reply = new ScriptedReply(200, """{"connectedAt":"2026-03-04T05:00:00Z","lastActiveAt":"2026-03-04T05:06:00Z"}""");
+        server.Reply = new ScriptedReply(200, """{"connectedAt":"2026-03-04T05:00:00Z","lastActiveAt":"2026-03-04T05:06:00Z"}""");
 
         await Assert.ThrowsAsync<ManagementApiException>(
-            () => Client(stub.BaseAddress).GetConnectionAsync(ConnectionId, CancellationToken.None));
+            () => Client(server.BaseAddress).GetConnectionAsync(ConnectionId, CancellationToken.None));
     }
 
     [Fact]
     public async Task Delete_answered_204_is_true()
     {
-        stub.Reply = new ScriptedReply(204);
+        server.Reply = new ScriptedReply(204);
 
-        Assert.True(await Client(new Uri(stub.BaseAddress, "prod")).DeleteConnectionAsync(ConnectionId, CancellationToken.None));
+        Assert.True(await Client(new Uri(server.BaseAddress, "prod")).DeleteConnectionAsync(ConnectionId, CancellationToken.None));
 
-        var request = Assert.Single(stub.Received);
+        var request = Assert.Single(server.Received);
         Assert.Equal("DELETE", request.Method);
         Assert.Equal("/prod/@connections/Zx3_abc%3D", request.RawTarget);
         Assert.StartsWith("AWS4-HMAC-SHA256 Credential=local/", request.Headers["Authorization"], StringComparison.Ordinal);
@@ -181,9 +181,9 @@ public sealed class ManagementApiClientTests : IAsyncLifetime
     [Fact]
     public async Task Delete_of_a_gone_connection_is_false()
     {
-        stub.Reply = new ScriptedReply(410, "{\"message\":\"GoneException\"}");
+        server.Reply = new ScriptedReply(410, "{\"message\":\"GoneException\"}");
 
-        Assert.False(await Client(stub.BaseAddress).DeleteConnectionAsync(ConnectionId, CancellationToken.None));
+        Assert.False(await Client(server.BaseAddress).DeleteConnectionAsync(ConnectionId, CancellationToken.None));
     }
 
     [Fact]

@@ -15,12 +15,12 @@ namespace RealtimeCalendar.Aws.Tests.ManagementApi;
 /// A real HTTP server on 127.0.0.1 answering every request with the scripted reply and recording what arrived,
 /// raw path included, so the client's wire format is seen as API Gateway would see it.
 /// </summary>
-public sealed class ManagementApiStub : IAsyncDisposable
+public sealed class ManagementApiServer : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ConcurrentQueue<ReceivedRequest> received = new();
 
-    private ManagementApiStub(WebApplication app) => this.app = app;
+    private ManagementApiServer(WebApplication app) => this.app = app;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -29,17 +29,17 @@ public sealed class ManagementApiStub : IAsyncDisposable
 
     public IReadOnlyList<ReceivedRequest> Received => [.. received];
 
-    public static async Task<ManagementApiStub> StartAsync()
+    public static async Task<ManagementApiServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var stub = new ManagementApiStub(builder.Build());
-        stub.app.Run(stub.AnswerAsync);
-        await stub.app.StartAsync();
-        var url = stub.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        stub.BaseAddress = new Uri(url);
-        return stub;
+        var server = new ManagementApiServer(builder.Build());
+        server.app.Run(server.AnswerAsync);
+        await server.app.StartAsync();
+        var url = server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        server.BaseAddress = new Uri(url);
+        return server;
     }
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();

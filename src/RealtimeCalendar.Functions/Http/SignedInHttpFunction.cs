@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Logging;
+using RealtimeCalendar.Lambda.Contracts;
+using RealtimeCalendar.Lambda.Contracts.HttpApi;
+using RealtimeCalendar.Lambda.Hosting;
+
+namespace RealtimeCalendar.Functions.Http;
+
+/// <summary>
+/// An HTTP API function whose routes all need a signed-in user: answers 401 when the authorizer passed no user, and
+/// turns an unexpected failure into a 500 problem that names only the request id (details go to the log).
+/// </summary>
+public abstract class SignedInHttpFunction(string functionName, ILogger logger)
+    : JsonLambdaFunction<APIGatewayHttpApiV2ProxyRequest, APIGatewayHttpApiV2ProxyResponse>(
+        LambdaContractsJsonContext.Default.APIGatewayHttpApiV2ProxyRequest,
+        LambdaContractsJsonContext.Default.APIGatewayHttpApiV2ProxyResponse)
+{
+    protected sealed override async Task<APIGatewayHttpApiV2ProxyResponse> HandleAsync(
+        APIGatewayHttpApiV2ProxyRequest request, LambdaInvocation invocation, CancellationToken cancellationToken)
+    {
+        if (RequestIdentity.UserId(request) is not { } userId)
+            return HttpResponses.Problem(401, ProblemTypes.Unauthorized, "Sign-in required.", "The request carries no verified user.");
+
+        try
+        {
+            return await HandleAsync(request, userId, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "{Function} failed on {RouteKey} for {UserId} in {RequestId}", functionName, request.RouteKey, userId, invocation.RequestId);
+            return HttpResponses.Problem(500, ProblemTypes.Internal, "Something went wrong on our side.", $"Request id: {invocation.RequestId}");
+        }
+    }
+
+    /// <summary>Serves one request of <paramref name="userId"/>, the <c>sub</c> the authorizer verified.</summary>
+    protected abstract Task<APIGatewayHttpApiV2ProxyResponse> HandleAsync(
+        APIGatewayHttpApiV2ProxyRequest request, string userId, CancellationToken cancellationToken);
+
+    protected static APIGatewayHttpApiV2ProxyResponse NoSuchRoute(APIGatewayHttpApiV2ProxyRequest request) =>
+        HttpResponses.Problem(404, ProblemTypes.NotFound, "No such route.", $"'{request.RouteKey}' is not a route of this function.");
+}
