@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using RealtimeCalendar.Core.Events;
 using RealtimeCalendar.Core.Identity;
 using RealtimeCalendar.Functions.CalendarApi;
+using RealtimeCalendar.Functions.Chat;
 using RealtimeCalendar.Functions.Http;
 
 namespace RealtimeCalendar.Functions;
@@ -14,4 +15,6 @@ namespace RealtimeCalendar.Functions;
 [JsonSerializable(typeof(EventResource))]
 [JsonSerializable(typeof(EventList))]
 [JsonSerializable(typeof(IssuedTicket))]
+[JsonSerializable(typeof(ChatStatus))]
+[JsonSerializable(typeof(ChatReply))]
 public sealed partial class FunctionsJsonContext : JsonSerializerContext;

@@ -10,6 +10,7 @@ namespace RealtimeCalendar.Core.Calendar;
 public sealed class CalendarService(IEventStore store, TimeProvider time, CalendarOptions options, ILogger<CalendarService> logger)
 {
     public const string SourceApi = "api";
+    public const string SourceChat = "chat";
 
     public Task<IReadOnlyList<CalendarEvent>> ListAsync(string userId, TimeRange range, CancellationToken cancellationToken) =>
         store.QueryAsync(userId, range, cancellationToken);

@@ -10,8 +10,8 @@ namespace RealtimeCalendar.Functions.Auth;
 /// <c>auth</c>: <c>POST /api/realtime/ticket</c> issues a one-time, one-minute WebSocket ticket so browsers never put
 /// their access token in a URL; <c>DELETE /api/realtime/tickets</c> (sign-out) voids every outstanding ticket of the user.
 /// </summary>
-public sealed class AuthFunction(RealtimeTickets tickets, ILogger<AuthFunction> logger)
-    : SignedInHttpFunction(FunctionNames.Auth, logger)
+public sealed class AuthFunction(RealtimeTickets tickets, RequestLimit requestLimit, ILogger<AuthFunction> logger)
+    : SignedInHttpFunction(FunctionNames.Auth, requestLimit, logger)
 {
     protected override async Task<APIGatewayHttpApiV2ProxyResponse> HandleAsync(
         APIGatewayHttpApiV2ProxyRequest request, string userId, CancellationToken cancellationToken)

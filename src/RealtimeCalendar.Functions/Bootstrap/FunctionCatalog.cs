@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RealtimeCalendar.Functions.Auth;
 using RealtimeCalendar.Functions.CalendarApi;
+using RealtimeCalendar.Functions.Chat;
 using RealtimeCalendar.Functions.Notify;
 using RealtimeCalendar.Functions.Realtime;
 using RealtimeCalendar.Functions.Routing;
@@ -12,15 +13,16 @@ namespace RealtimeCalendar.Functions.Bootstrap;
 public static class FunctionCatalog
 {
     public static IReadOnlyList<string> Names { get; } =
-        [FunctionNames.CalendarApi, FunctionNames.Auth, FunctionNames.WsConnect, FunctionNames.WsDefault, FunctionNames.Notify];
+        [FunctionNames.CalendarApi, FunctionNames.Auth, FunctionNames.WsConnect, FunctionNames.WsDefault, FunctionNames.Notify, FunctionNames.Chat];
 
     public static ILambdaFunction Create(string name, FunctionServices services) => name switch
     {
-        FunctionNames.CalendarApi => new CalendarApiFunction(services.Calendar, services.LoggerFactory.CreateLogger<CalendarApiFunction>()),
-        FunctionNames.Auth => new AuthFunction(services.Tickets, services.LoggerFactory.CreateLogger<AuthFunction>()),
+        FunctionNames.CalendarApi => new CalendarApiFunction(services.Calendar, services.RequestLimit, services.LoggerFactory.CreateLogger<CalendarApiFunction>()),
+        FunctionNames.Auth => new AuthFunction(services.Tickets, services.RequestLimit, services.LoggerFactory.CreateLogger<AuthFunction>()),
         FunctionNames.WsConnect => new WsConnectFunction(services.CreateAdmission(), services.LoggerFactory.CreateLogger<WsConnectFunction>()),
         FunctionNames.WsDefault => new WsDefaultFunction(),
         FunctionNames.Notify => new NotifyFunction(services.Notifier, services.LoggerFactory.CreateLogger<NotifyFunction>()),
+        FunctionNames.Chat => new ChatFunction(services.Assistant, services.Settings.Chat, services.RequestLimit, services.LoggerFactory.CreateLogger<ChatFunction>()),
         _ => throw new ArgumentException(
             $"Unknown function '{name}'. Known functions: {string.Join(", ", Names)}.", nameof(name)),
     };

@@ -1,15 +1,24 @@
 using Amazon;
 using Amazon.DynamoDBv2;
+using Amazon.SimpleSystemsManagement;
 using Microsoft.Extensions.Logging;
 using RealtimeCalendar.Aws.Connections;
 using RealtimeCalendar.Aws.Events;
 using RealtimeCalendar.Aws.Identity;
+using RealtimeCalendar.Aws.Limits;
 using RealtimeCalendar.Aws.ManagementApi;
+using RealtimeCalendar.Aws.Parameters;
 using RealtimeCalendar.Aws.Sessions;
 using RealtimeCalendar.Aws.Signing;
 using RealtimeCalendar.Core.Calendar;
+using RealtimeCalendar.Core.Chat;
+using RealtimeCalendar.Core.Chat.Tools;
 using RealtimeCalendar.Core.Identity;
+using RealtimeCalendar.Core.Limits;
 using RealtimeCalendar.Core.Realtime;
+using RealtimeCalendar.Core.Secrets;
+using RealtimeCalendar.Functions.Http;
+using RealtimeCalendar.OpenAI.Chat;
 
 namespace RealtimeCalendar.Functions.Bootstrap;
 
@@ -26,8 +35,15 @@ public sealed class FunctionServices : IDisposable
     private readonly Lazy<RealtimeTickets> tickets;
     private readonly Lazy<IAccessTokenValidator> tokens;
     private readonly Lazy<ChangeNotifier> notifier;
+    private readonly Lazy<UsageQuota> quota;
+    private readonly Lazy<HttpClient> modelHttp;
+    private readonly Lazy<CalendarAssistant> assistant;
 
-    public FunctionServices(FunctionSettings settings, ILoggerFactory loggerFactory, TimeProvider time)
+    /// <param name="chatApiKey">
+    /// Where the chat model's key comes from; by default the SSM parameter the settings name (cloud), else the
+    /// <c>OPENAI_API_KEY</c> variable (local).
+    /// </param>
+    public FunctionServices(FunctionSettings settings, ILoggerFactory loggerFactory, TimeProvider time, ISecretSource? chatApiKey = null)
     {
         Settings = settings;
         LoggerFactory = loggerFactory;
@@ -54,6 +70,21 @@ public sealed class FunctionServices : IDisposable
                 time,
                 loggerFactory.CreateLogger<ChangeFanOut>()),
             loggerFactory.CreateLogger<ChangeNotifier>()));
+        quota = new(() => new UsageQuota(new DynamoDbUsageCounter(dynamoDb.Value, settings.SessionsTable), time));
+        // Model calls outlive the shared client's 10 s timeout; Polly's per-attempt timeout governs them instead.
+        modelHttp = new(() => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan });
+        assistant = new(() => new CalendarAssistant(
+            new OpenAIChatModel(
+                chatApiKey ?? CreateChatApiKeySource(settings, time),
+                new OpenAIChatOptions { Model = settings.OpenAiModel, Endpoint = settings.OpenAiBaseUrl, AttemptTimeout = settings.OpenAiAttemptTimeout },
+                modelHttp.Value,
+                time,
+                loggerFactory.CreateLogger<OpenAIChatModel>()),
+            new CalendarTools(calendar.Value),
+            quota.Value,
+            settings.Chat,
+            time,
+            loggerFactory.CreateLogger<CalendarAssistant>()));
     }
 
     public FunctionSettings Settings { get; }
@@ -74,6 +105,10 @@ public sealed class FunctionServices : IDisposable
 
     public ChangeNotifier Notifier => notifier.Value;
 
+    public CalendarAssistant Assistant => assistant.Value;
+
+    public RequestLimit RequestLimit => new(quota.Value, Settings.RequestsPerMinute);
+
     public ConnectionAdmission CreateAdmission() =>
         new(Tokens, Tickets, Connections, Time, LoggerFactory.CreateLogger<ConnectionAdmission>());
 
@@ -83,6 +118,8 @@ public sealed class FunctionServices : IDisposable
             dynamoDb.Value.Dispose();
         if (http.IsValueCreated)
             http.Value.Dispose();
+        if (modelHttp.IsValueCreated)
+            modelHttp.Value.Dispose();
     }
 
     private static AmazonDynamoDBClient CreateDynamoDbClient(FunctionSettings settings)
@@ -113,6 +150,15 @@ public sealed class FunctionServices : IDisposable
         {
             Timeout = TimeSpan.FromSeconds(10),
         };
+
+    private static ISecretSource CreateChatApiKeySource(FunctionSettings settings, TimeProvider time)
+    {
+        if (settings.OpenAiApiKeyParameter is not { } parameter)
+            return new FixedSecret(Environment.GetEnvironmentVariable(FunctionSettings.OpenAiApiKeyVariable));
+
+        var ssm = new AmazonSimpleSystemsManagementClient(new AmazonSimpleSystemsManagementConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(settings.Region) });
+        return new SsmSecureStringSource(ssm, parameter, time);
+    }
 
     private static CognitoAccessTokenValidator CreateTokenValidator(
         FunctionSettings settings, HttpClient http, TimeProvider time, ILoggerFactory loggerFactory)

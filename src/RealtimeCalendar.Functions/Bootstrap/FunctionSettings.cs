@@ -1,5 +1,7 @@
 using System.Collections;
 using System.Globalization;
+using RealtimeCalendar.Core.Chat;
+using RealtimeCalendar.Core.Limits;
 
 namespace RealtimeCalendar.Functions.Bootstrap;
 
@@ -36,6 +38,34 @@ public sealed record FunctionSettings
 
     public int MaxEventsPerUser { get; init; } = 10_000;
 
+    /// <summary>Requests one user may make per minute across the signed-in HTTP routes (429 past it); 0 turns the limit off.</summary>
+    public int RequestsPerUserPerMinute { get; init; } = 600;
+
+    /// <summary>Chat questions one user may ask per UTC day (429 past it); 0 turns the limit off.</summary>
+    public int ChatQuestionsPerUserPerDay { get; init; } = 200;
+
+    /// <summary>The chat model's name (<c>OPENAI_MODEL</c>).</summary>
+    public string OpenAiModel { get; init; } = "gpt-4o-mini";
+
+    /// <summary>Any server that speaks OpenAI's API (<c>OPENAI_BASE_URL</c>); unset for OpenAI's own.</summary>
+    public Uri? OpenAiBaseUrl { get; init; }
+
+    /// <summary>How long one model call may take before it is retried (<c>OPENAI_TIMEOUT_SECONDS</c>).</summary>
+    public TimeSpan OpenAiAttemptTimeout { get; init; } = TimeSpan.FromSeconds(12);
+
+    /// <summary>
+    /// The SSM SecureString parameter holding the OpenAI API key, in the cloud. Unset locally, where the key is read
+    /// from <see cref="OpenAiApiKeyVariable"/> instead. The key itself is never a setting, so it cannot be printed with them.
+    /// </summary>
+    public string? OpenAiApiKeyParameter { get; init; }
+
+    public const string OpenAiApiKeyVariable = "OPENAI_API_KEY";
+
+    /// <summary>The chat's bounds, from these settings.</summary>
+    public ChatOptions Chat => new() { DailyQuestions = new QuotaRule("chat", ChatQuestionsPerUserPerDay, TimeSpan.FromDays(1)) };
+
+    public QuotaRule RequestsPerMinute => new("requests", RequestsPerUserPerMinute, TimeSpan.FromMinutes(1));
+
     public static FunctionSettings FromEnvironment() => FromVariables(Environment.GetEnvironmentVariables());
 
     public static FunctionSettings FromVariables(IDictionary variables)
@@ -54,6 +84,14 @@ public sealed record FunctionSettings
             CognitoIssuer = Get("COGNITO_ISSUER"),
             CognitoClientIds = Get("COGNITO_CLIENT_IDS") is { } clients ? clients.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [],
             MaxEventsPerUser = Get("MAX_EVENTS_PER_USER") is { } max ? int.Parse(max, CultureInfo.InvariantCulture) : 10_000,
+            RequestsPerUserPerMinute = Get("REQUESTS_PER_USER_PER_MINUTE") is { } perMinute ? int.Parse(perMinute, CultureInfo.InvariantCulture) : 600,
+            ChatQuestionsPerUserPerDay = Get("CHAT_QUESTIONS_PER_USER_PER_DAY") is { } perDay ? int.Parse(perDay, CultureInfo.InvariantCulture) : 200,
+            OpenAiModel = Get("OPENAI_MODEL") ?? "gpt-4o-mini",
+            OpenAiBaseUrl = Get("OPENAI_BASE_URL") is { } baseUrl ? new Uri(baseUrl) : null,
+            OpenAiAttemptTimeout = Get("OPENAI_TIMEOUT_SECONDS") is { } timeout
+                ? TimeSpan.FromSeconds(double.Parse(timeout, CultureInfo.InvariantCulture))
+                : TimeSpan.FromSeconds(12),
+            OpenAiApiKeyParameter = Get("OPENAI_API_KEY_PARAMETER"),
         };
     }
 
@@ -67,7 +105,15 @@ public sealed record FunctionSettings
             ["SESSIONS_TABLE"] = SessionsTable,
             ["AWS_REGION"] = Region,
             ["MAX_EVENTS_PER_USER"] = MaxEventsPerUser.ToString(CultureInfo.InvariantCulture),
+            ["REQUESTS_PER_USER_PER_MINUTE"] = RequestsPerUserPerMinute.ToString(CultureInfo.InvariantCulture),
+            ["CHAT_QUESTIONS_PER_USER_PER_DAY"] = ChatQuestionsPerUserPerDay.ToString(CultureInfo.InvariantCulture),
+            ["OPENAI_MODEL"] = OpenAiModel,
+            ["OPENAI_TIMEOUT_SECONDS"] = OpenAiAttemptTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture),
         };
+        if (OpenAiBaseUrl is not null)
+            variables["OPENAI_BASE_URL"] = OpenAiBaseUrl.ToString();
+        if (OpenAiApiKeyParameter is not null)
+            variables["OPENAI_API_KEY_PARAMETER"] = OpenAiApiKeyParameter;
         if (CognitoIssuer is not null)
             variables["COGNITO_ISSUER"] = CognitoIssuer;
         if (CognitoClientIds.Count > 0)

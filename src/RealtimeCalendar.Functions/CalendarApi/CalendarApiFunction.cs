@@ -11,8 +11,8 @@ namespace RealtimeCalendar.Functions.CalendarApi;
 /// <c>calendar-api</c>: the events routes of the HTTP API. Parses the request, calls
 /// <see cref="CalendarService"/>, and shapes the response; no calendar logic lives here.
 /// </summary>
-public sealed class CalendarApiFunction(CalendarService calendar, ILogger<CalendarApiFunction> logger)
-    : SignedInHttpFunction(FunctionNames.CalendarApi, logger)
+public sealed class CalendarApiFunction(CalendarService calendar, RequestLimit requestLimit, ILogger<CalendarApiFunction> logger)
+    : SignedInHttpFunction(FunctionNames.CalendarApi, requestLimit, logger)
 {
     protected override async Task<APIGatewayHttpApiV2ProxyResponse> HandleAsync(
         APIGatewayHttpApiV2ProxyRequest request, string userId, CancellationToken cancellationToken)
@@ -59,7 +59,7 @@ public sealed class CalendarApiFunction(CalendarService calendar, ILogger<Calend
 
     private async Task<APIGatewayHttpApiV2ProxyResponse> CreateAsync(APIGatewayHttpApiV2ProxyRequest request, string userId, CancellationToken cancellationToken)
     {
-        if (CheckJsonContentType(request) is { } unsupported)
+        if (JsonRequestBody.CheckContentType(request) is { } unsupported)
             return unsupported;
         var read = EventDraftReader.Read(request.Body, request.IsBase64Encoded);
         if (read.Problem is not null)
@@ -76,7 +76,7 @@ public sealed class CalendarApiFunction(CalendarService calendar, ILogger<Calend
     {
         if (id is null || !EventIds.IsWellFormed(id))
             return NotFound();
-        if (CheckJsonContentType(request) is { } unsupported)
+        if (JsonRequestBody.CheckContentType(request) is { } unsupported)
             return unsupported;
         if (ReadIfMatch(request) is not { } expected)
             return PreconditionRequired(request);
@@ -110,18 +110,6 @@ public sealed class CalendarApiFunction(CalendarService calendar, ILogger<Calend
                 "Send the event's ETag in If-Match so a change made elsewhere is never overwritten.")
             : HttpResponses.Problem(400, ProblemTypes.Validation, "If-Match is not a valid ETag.",
                 "Send the ETag exactly as received, for example \"3\".");
-
-    private static APIGatewayHttpApiV2ProxyResponse? CheckJsonContentType(APIGatewayHttpApiV2ProxyRequest request)
-    {
-        var contentType = RequestHeaders.Get(request, "content-type");
-        if (contentType is null)
-            return null;
-        var mediaType = contentType.Split(';', 2)[0].Trim();
-        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
-            ? null
-            : HttpResponses.Problem(415, ProblemTypes.UnsupportedMediaType, "Only JSON is accepted.", "Send Content-Type: application/json.");
-    }
 
     private static APIGatewayHttpApiV2ProxyResponse Resource(int status, CalendarEvent calendarEvent, string? location = null)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using RealtimeCalendar.Core.Events;
 using RealtimeCalendar.Functions.Http;
@@ -19,51 +18,15 @@ public static class EventDraftReader
 
     public static EventDraftReadResult Read(string? body, bool isBase64Encoded)
     {
-        if (string.IsNullOrEmpty(body))
-            return EventDraftReadResult.Malformed("The request body is empty; send a JSON object.");
-
-        byte[] utf8;
-        try
-        {
-            utf8 = isBase64Encoded ? Convert.FromBase64String(body) : Encoding.UTF8.GetBytes(body);
-        }
-        catch (FormatException)
-        {
-            return EventDraftReadResult.Malformed("The request body is not valid base64.");
-        }
-
-        if (utf8.Length > MaxBodyBytes)
-            return EventDraftReadResult.TooLarge(MaxBodyBytes);
-
-        // JsonDocument accepts invalid UTF-8 inside strings and only fails when one is read; refuse it up front.
-        if (!System.Text.Unicode.Utf8.IsValid(utf8))
-            return EventDraftReadResult.Malformed("The request body is not valid UTF-8.");
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = MaxDepth });
-        }
-        catch (JsonException)
-        {
-            return EventDraftReadResult.Malformed("The request body is not valid JSON.");
-        }
+        var (document, problem) = JsonRequestBody.Parse(body, isBase64Encoded, MaxBodyBytes, MaxDepth);
+        if (document is null)
+            return new EventDraftReadResult(null, problem);
 
         using (document)
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-                return EventDraftReadResult.Malformed("The request body must be a JSON object.");
-
             var errors = new List<ProblemField>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var property in root.EnumerateObject())
-            {
-                if (!KnownFields.Contains(property.Name, StringComparer.Ordinal))
-                    errors.Add(new(property.Name, "Unknown field."));
-                else if (!seen.Add(property.Name))
-                    errors.Add(new(property.Name, "Field appears more than once."));
-            }
+            JsonRequestBody.CheckFieldNames(root, KnownFields, errors);
 
             var title = ReadString(root, "title", errors);
             var start = ReadInstant(root, "start", errors);

@@ -34,6 +34,17 @@ public static class HttpResponses
     public static APIGatewayHttpApiV2ProxyResponse Problem(int status, string type, string title, string? detail = null) =>
         Problem(new ProblemDetails(type, title, status, detail));
 
+    /// <summary>A problem with a <c>Retry-After</c> header in whole seconds (RFC 9110 §10.2.3).</summary>
+    public static APIGatewayHttpApiV2ProxyResponse Problem(int status, string type, string title, string detail, TimeSpan? retryAfter) =>
+        Problem(
+            new ProblemDetails(type, title, status, detail),
+            retryAfter is { } wait
+                ? new() { ["retry-after"] = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture) }
+                : null);
+
+    public static APIGatewayHttpApiV2ProxyResponse TooManyRequests(string detail, TimeSpan retryAfter) =>
+        Problem(429, ProblemTypes.TooManyRequests, "Too many requests.", detail, retryAfter);
+
     public static APIGatewayHttpApiV2ProxyResponse Validation(IEnumerable<ProblemField> errors) =>
         Problem(new ProblemDetails(
             ProblemTypes.Validation,

@@ -12,5 +12,11 @@ public static class ProblemTypes
     public const string PayloadTooLarge = "/problems/payload-too-large";
     public const string UnsupportedMediaType = "/problems/unsupported-media-type";
     public const string LimitReached = "/problems/limit-reached";
+    public const string TooManyRequests = "/problems/too-many-requests";
+    /// <summary>The chat has no API key configured: retrying will not help until an operator sets one.</summary>
+    public const string ChatUnavailable = "/problems/chat-unavailable";
+
+    /// <summary>The chat model is configured but not answering (throttled, failing, too slow): try again later.</summary>
+    public const string ChatModelUnavailable = "/problems/chat-model-unavailable";
     public const string Internal = "/problems/internal";
 }

@@ -6,10 +6,11 @@ using RealtimeCalendar.Lambda.Hosting;
 namespace RealtimeCalendar.Functions.Http;
 
 /// <summary>
-/// An HTTP API function whose routes all need a signed-in user: answers 401 when the authorizer passed no user, and
-/// turns an unexpected failure into a 500 problem that names only the request id (details go to the log).
+/// An HTTP API function whose routes all need a signed-in user: answers 401 when the authorizer passed no user, 429
+/// with Retry-After when the user is past the request limit, and turns an unexpected failure into a 500 problem that
+/// names only the request id (details go to the log).
 /// </summary>
-public abstract class SignedInHttpFunction(string functionName, ILogger logger)
+public abstract class SignedInHttpFunction(string functionName, RequestLimit requestLimit, ILogger logger)
     : JsonLambdaFunction<APIGatewayHttpApiV2ProxyRequest, APIGatewayHttpApiV2ProxyResponse>(
         LambdaContractsJsonContext.Default.APIGatewayHttpApiV2ProxyRequest,
         LambdaContractsJsonContext.Default.APIGatewayHttpApiV2ProxyResponse)
@@ -22,6 +23,14 @@ public abstract class SignedInHttpFunction(string functionName, ILogger logger)
 
         try
         {
+            var allowance = await requestLimit.ConsumeAsync(userId, cancellationToken);
+            if (!allowance.Allowed)
+            {
+                logger.LogWarning("{UserId} is past {Limit} requests per {Window}", userId, requestLimit.Rule.Limit, requestLimit.Rule.Window);
+                return HttpResponses.TooManyRequests(
+                    $"At most {requestLimit.Rule.Limit} requests per minute are accepted from one user.", allowance.RetryAfter);
+            }
+
             return await HandleAsync(request, userId, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -15,5 +15,7 @@ public static class HttpRoutes
         new("DELETE", "/api/events/{id}", FunctionNames.CalendarApi),
         new("POST", "/api/realtime/ticket", FunctionNames.Auth),
         new("DELETE", "/api/realtime/tickets", FunctionNames.Auth),
+        new("GET", "/api/chat", FunctionNames.Chat),
+        new("POST", "/api/chat", FunctionNames.Chat),
     ];
 }

@@ -120,8 +120,14 @@ public sealed class LocalCloud : IAsyncDisposable
                 CognitoIssuer = userPool.Issuer(cognitoLocal.Endpoint),
                 CognitoClientIds = [userPool.ClientId],
                 MaxEventsPerUser = options.MaxEventsPerUser,
+                RequestsPerUserPerMinute = options.RequestsPerUserPerMinute,
+                ChatQuestionsPerUserPerDay = options.ChatQuestionsPerUserPerDay,
+                OpenAiBaseUrl = options.OpenAiBaseUrl ?? (Environment.GetEnvironmentVariable("OPENAI_BASE_URL") is { Length: > 0 } openAiBase ? new Uri(openAiBase) : null),
+                OpenAiModel = options.OpenAiModel ?? (Environment.GetEnvironmentVariable("OPENAI_MODEL") is { Length: > 0 } model ? model : "gpt-4o-mini"),
             };
-            var services = new FunctionServices(settings, loggerFactory, TimeProvider.System);
+            if (options.OpenAiAttemptTimeout is { } attemptTimeout)
+                settings = settings with { OpenAiAttemptTimeout = attemptTimeout };
+            var services = new FunctionServices(settings, loggerFactory, TimeProvider.System, options.ChatApiKey);
             parts.Add(new DisposeAction(() => { services.Dispose(); cognitoHttp.Dispose(); }));
             await CreateTablesAsync(services.DynamoDb, tables, cancellationToken);
 
@@ -145,7 +151,7 @@ public sealed class LocalCloud : IAsyncDisposable
                 ApiBaseUrl: string.Empty,
                 WebSocketUrl: baseUrl.ToString().Replace("http://", "ws://", StringComparison.Ordinal) + "ws",
                 Cognito: new ClientCognitoConfig(cognitoLocal.Endpoint.ToString(), settings.Region, userPool.UserPoolId, userPool.ClientId),
-                ChatEnabled: false);
+                ChatEnabled: true);
             var app = BuildApp(port, lambda, connections, faults, services, config, clientBuild?.DistDirectory, loggerFactory);
             await app.StartAsync(cancellationToken);
             parts.Add(app);

@@ -1,3 +1,5 @@
+using RealtimeCalendar.Core.Secrets;
+
 namespace RealtimeCalendar.Local.Hosting;
 
 /// <summary>How the local cloud runs; every field has a command-line flag (see <see cref="LocalCloudCommandLine"/>).</summary>
@@ -32,6 +34,25 @@ public sealed record LocalCloudOptions
 
     /// <summary>Folder for downloaded stand-ins (DynamoDB Local); defaults to a folder inside <see cref="DataDirectory"/>.</summary>
     public string? ToolCacheDirectory { get; init; }
+
+    /// <summary>Server the chat talks to; null reads <c>OPENAI_BASE_URL</c>, and without it OpenAI's own API is used.</summary>
+    public Uri? OpenAiBaseUrl { get; init; }
+
+    /// <summary>The chat model; null reads <c>OPENAI_MODEL</c>, else gpt-4o-mini.</summary>
+    public string? OpenAiModel { get; init; }
+
+    /// <summary>How long one model call may take before it is retried; null keeps the functions' default.</summary>
+    public TimeSpan? OpenAiAttemptTimeout { get; init; }
+
+    /// <summary>
+    /// The chat's API key; null reads the <c>OPENAI_API_KEY</c> variable, as the functions do locally. A source, not a
+    /// string, so printing the options cannot print the key.
+    /// </summary>
+    public ISecretSource? ChatApiKey { get; init; }
+
+    public int RequestsPerUserPerMinute { get; init; } = 600;
+
+    public int ChatQuestionsPerUserPerDay { get; init; } = 200;
 
     public string ToolCache => ToolCacheDirectory ?? Path.Combine(DataDirectory, "tools");
 }

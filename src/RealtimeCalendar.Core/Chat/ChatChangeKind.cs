@@ -1,0 +1,8 @@
+namespace RealtimeCalendar.Core.Chat;
+
+public enum ChatChangeKind
+{
+    Created,
+    Updated,
+    Deleted,
+}
