@@ -5,6 +5,8 @@ import { eventChangeText } from './EventChangeText';
 export interface ChatPanelOptions {
   readonly state: ChatPanelState;
   readonly timeZone: string;
+  /** BCP 47 locale for event times; the browser's when left out. */
+  readonly locale?: string;
   /** Moves the calendar to where a changed event starts. */
   readonly showEvent: (change: EventChange) => void;
   /** Whether the calendar knows the event as an all-day one, so its change shows a date without a time. */
@@ -208,7 +210,7 @@ export class ChatPanel {
   }
 
   private changeItem(change: EventChange): HTMLLIElement {
-    const text = eventChangeText(change, { timeZone: this.options.timeZone, allDay: this.options.isAllDay(change.eventId) });
+    const text = eventChangeText(change, { timeZone: this.options.timeZone, locale: this.options.locale, allDay: this.options.isAllDay(change.eventId) });
     const item = document.createElement('li');
     const control = change.start === null ? element('span', 'chat-change') : button('', 'chat-change');
     control.dataset['testid'] = 'chat-change';
