@@ -183,7 +183,8 @@ export class ChatPanel {
     if (this.pendingItem.dataset['messageId'] === String(pending.id) && this.pendingItem.isConnected) return;
     const question = this.messageItem(pending, true);
     const thinking = element('p', 'chat-thinking', 'chat-pending');
-    thinking.textContent = 'Working on it…';
+    // The dots are drawn by CSS (animated unless reduced motion is asked for).
+    thinking.textContent = 'Working on it';
     this.pendingItem.replaceChildren(...question.childNodes, thinking);
     this.pendingItem.className = question.className;
     Object.assign(this.pendingItem.dataset, question.dataset);
