@@ -1,6 +1,9 @@
 import type { AuthorizedFetch } from './AuthorizedFetch';
 import { parseChatReply, parseChatSettings, type ChatReply, type ChatSettings, type ChatTurn } from './ChatExchange';
 
+/** The server limits a request must keep to. */
+export type ChatLimits = Pick<ChatSettings, 'maxTurns' | 'maxMessageLength'>;
+
 /**
  * The chat endpoint: /api/chat. The server keeps no conversation, so every request carries the recent
  * turns; failures arrive as ProblemError (503 with CHAT_UNAVAILABLE_PROBLEM_TYPE when no model is configured).
@@ -18,8 +21,8 @@ export class ChatApi {
    * Sends the conversation (oldest first, ending with the user's new message) trimmed to what the
    * server takes, with the IANA zone relative dates like "tomorrow" are meant in.
    */
-  async send(conversation: readonly ChatTurn[], maxTurns: number, timeZone: string, signal?: AbortSignal): Promise<ChatReply> {
-    const body = JSON.stringify({ messages: recentTurns(conversation, maxTurns), timeZone });
+  async send(conversation: readonly ChatTurn[], limits: ChatLimits, timeZone: string, signal?: AbortSignal): Promise<ChatReply> {
+    const body = JSON.stringify({ messages: recentTurns(conversation, limits), timeZone });
     const init: RequestInit = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body };
     if (signal) init.signal = signal;
     const response = await this.http.send('/api/chat', init);
@@ -29,10 +32,17 @@ export class ChatApi {
 
 /**
  * The last `maxTurns` turns, starting at a user turn: an assistant answer whose question was cut off
- * would leave the model reading a reply to nothing, so it is dropped too.
+ * would leave the model reading a reply to nothing, so it is dropped too. A turn over `maxMessageLength`
+ * (only an earlier answer can be: the user's text is checked before sending) is shortened, so that one
+ * long answer does not make every later request invalid.
  */
-export function recentTurns(conversation: readonly ChatTurn[], maxTurns: number): ChatTurn[] {
-  const recent = conversation.slice(Math.max(0, conversation.length - Math.max(1, maxTurns)));
+export function recentTurns(conversation: readonly ChatTurn[], limits: ChatLimits): ChatTurn[] {
+  const recent = conversation.slice(Math.max(0, conversation.length - Math.max(1, limits.maxTurns)));
   const firstUser = recent.findIndex((turn) => turn.role === 'user');
-  return firstUser < 0 ? [] : recent.slice(firstUser).map((turn) => ({ role: turn.role, content: turn.content }));
+  if (firstUser < 0) return [];
+  return recent.slice(firstUser).map((turn) => ({ role: turn.role, content: shortened(turn.content, limits.maxMessageLength) }));
+}
+
+function shortened(text: string, maxLength: number): string {
+  return text.length <= maxLength ? text : `${text.slice(0, Math.max(0, maxLength - 1))}…`;
 }

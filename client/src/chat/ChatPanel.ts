@@ -160,7 +160,8 @@ export class ChatPanel {
 
     this.errorBox.hidden = snapshot.error === null;
     this.errorText.textContent = snapshot.error?.message ?? '';
-    if (snapshot.error !== null) this.errorBox.dataset['kind'] = snapshot.error.kind;
+    if (snapshot.error === null) delete this.errorBox.dataset['kind'];
+    else this.errorBox.dataset['kind'] = snapshot.error.kind;
 
     if (this.input.value !== snapshot.draft) this.input.value = snapshot.draft;
     this.input.disabled = availability.kind !== 'available';

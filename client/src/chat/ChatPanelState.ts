@@ -122,7 +122,7 @@ export class ChatPanelState {
     this.error = null;
     this.emit();
     try {
-      const answer = await this.options.api.send(conversation, settings.maxTurns, this.options.timeZone, this.abort.signal);
+      const answer = await this.options.api.send(conversation, settings, this.options.timeZone, this.abort.signal);
       if (this.abort.signal.aborted) return;
       this.messages = [...this.messages, question, { id: this.nextId++, role: 'assistant', content: answer.reply, changes: answer.changes }];
       this.draft = '';

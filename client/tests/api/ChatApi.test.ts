@@ -36,6 +36,10 @@ function turns(...roles: Array<'user' | 'assistant'>): ChatTurn[] {
   return roles.map((role, i) => ({ role, content: `${role} ${i + 1}` }));
 }
 
+function limits(maxTurns: number, maxMessageLength = 2000) {
+  return { maxTurns, maxMessageLength };
+}
+
 const unconfigured = {
   type: CHAT_UNAVAILABLE_PROBLEM_TYPE,
   title: 'Chat is not configured.',
@@ -76,7 +80,7 @@ describe('ChatApi.send', () => {
   it('posts the turns oldest first with the time zone as JSON', async () => {
     const t = chatApi([() => json(200, reply)]);
     const conversation = turns('user', 'assistant', 'user');
-    await t.api.send(conversation, 20, 'Europe/Berlin');
+    await t.api.send(conversation, limits(20), 'Europe/Berlin');
     const call = t.calls[0]!;
     expect(call.method).toBe('POST');
     expect(call.url).toBe('https://cal.example/api/chat');
@@ -94,13 +98,13 @@ describe('ChatApi.send', () => {
 
   it('sends no more than maxTurns turns, the newest ones', async () => {
     const t = chatApi([() => json(200, reply)]);
-    await t.api.send(turns('user', 'assistant', 'user', 'assistant', 'user'), 3, 'UTC');
+    await t.api.send(turns('user', 'assistant', 'user', 'assistant', 'user'), limits(3), 'UTC');
     expect((JSON.parse(t.calls[0]!.body!) as { messages: ChatTurn[] }).messages.map((m) => m.content)).toEqual(['user 3', 'assistant 4', 'user 5']);
   });
 
   it('parses the reply and its changes, with starts as UTC instants', async () => {
     const t = chatApi([() => json(200, reply)]);
-    const answer = await t.api.send(turns('user'), 20, 'UTC');
+    const answer = await t.api.send(turns('user'), limits(20), 'UTC');
     expect(answer).toEqual({
       reply: 'Done: lunch with Sam on Tue 1 Dec 12:00-13:00.',
       changes: [{ op: 'created', eventId: 'e1', title: 'Lunch with Sam', start: '2026-12-01T11:00:00.000Z', version: 1 }],
@@ -118,7 +122,7 @@ describe('ChatApi.send', () => {
         { op: 'updated', eventId: 'e3' },
       ],
     })]);
-    const answer = await t.api.send(turns('user'), 20, 'UTC');
+    const answer = await t.api.send(turns('user'), limits(20), 'UTC');
     expect(answer.changes).toEqual([
       { op: 'deleted', eventId: 'e2', title: 'Dentist', start: null, version: 4 },
       { op: 'updated', eventId: 'e3', title: '', start: null, version: 0 },
@@ -127,12 +131,12 @@ describe('ChatApi.send', () => {
 
   it('rejects an answer without a reply', async () => {
     const t = chatApi([() => json(200, { changes: [] })]);
-    await expect(t.api.send(turns('user'), 20, 'UTC')).rejects.toBeInstanceOf(InvalidChatAnswerError);
+    await expect(t.api.send(turns('user'), limits(20), 'UTC')).rejects.toBeInstanceOf(InvalidChatAnswerError);
   });
 
   it('reports a 429 with the seconds from Retry-After', async () => {
     const t = chatApi([() => json(429, { title: 'Daily chat limit reached.', status: 429 }, { 'Retry-After': '3600' })]);
-    const error = await t.api.send(turns('user'), 20, 'UTC').catch((e: unknown) => e);
+    const error = await t.api.send(turns('user'), limits(20), 'UTC').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProblemError);
     expect(error).toMatchObject({ status: 429, title: 'Daily chat limit reached.', retryAfterSeconds: 3600 });
   });
@@ -142,7 +146,7 @@ describe('ChatApi.send', () => {
       title: 'The chat request is not valid.', status: 400,
       errors: [{ field: 'messages[0].content', message: 'A message may have at most 2000 characters.' }],
     })]);
-    const error = (await t.api.send(turns('user'), 20, 'UTC').catch((e: unknown) => e)) as ProblemError;
+    const error = (await t.api.send(turns('user'), limits(20), 'UTC').catch((e: unknown) => e)) as ProblemError;
     expect(error.status).toBe(400);
     expect(error.errors).toEqual([{ field: 'messages[0].content', message: 'A message may have at most 2000 characters.' }]);
   });
@@ -151,21 +155,34 @@ describe('ChatApi.send', () => {
 describe('recentTurns', () => {
   it('keeps a conversation that fits as it is', () => {
     const conversation = turns('user', 'assistant', 'user');
-    expect(recentTurns(conversation, 20)).toEqual(conversation);
+    expect(recentTurns(conversation, limits(20))).toEqual(conversation);
   });
 
   it('never starts with an answer whose question was cut off', () => {
     // The last 4 turns start with an assistant answer; it goes too, leaving 3.
-    const trimmed = recentTurns(turns('user', 'assistant', 'user', 'assistant', 'user', 'assistant', 'user'), 4);
+    const trimmed = recentTurns(turns('user', 'assistant', 'user', 'assistant', 'user', 'assistant', 'user'), limits(4));
     expect(trimmed.map((t) => t.content)).toEqual(['user 5', 'assistant 6', 'user 7']);
   });
 
   it('always keeps the new message, even with a limit below one', () => {
-    expect(recentTurns(turns('user', 'assistant', 'user'), 0)).toEqual([{ role: 'user', content: 'user 3' }]);
+    expect(recentTurns(turns('user', 'assistant', 'user'), limits(0))).toEqual([{ role: 'user', content: 'user 3' }]);
   });
 
   it('sends only role and content', () => {
     const withExtras = [{ role: 'user' as const, content: 'hi', id: 7, changes: [] }];
-    expect(recentTurns(withExtras, 5)).toEqual([{ role: 'user', content: 'hi' }]);
+    expect(recentTurns(withExtras, limits(5))).toEqual([{ role: 'user', content: 'hi' }]);
+  });
+
+  it('shortens an earlier answer that is over the message limit', () => {
+    const conversation: ChatTurn[] = [
+      { role: 'user', content: 'List everything' },
+      { role: 'assistant', content: 'a'.repeat(30) },
+      { role: 'user', content: 'Thanks' },
+    ];
+    const sent = recentTurns(conversation, limits(20, 10));
+    expect(sent[1]).toEqual({ role: 'assistant', content: `${'a'.repeat(9)}…` });
+    expect(sent[1]!.content).toHaveLength(10);
+    expect(sent[0]!.content).toBe('List everything'.slice(0, 9) + '…');
+    expect(sent[2]!.content).toBe('Thanks');
   });
 });
