@@ -5,6 +5,7 @@ import './styles.css';
 
 import type { FetchLike } from './api/FetchLike';
 import { AuthorizedFetch } from './api/AuthorizedFetch';
+import { ChatApi } from './api/ChatApi';
 import { EventsApi } from './api/EventsApi';
 import { RealtimeTicketApi } from './api/RealtimeTicketApi';
 import { CognitoClient } from './auth/CognitoClient';
@@ -23,6 +24,8 @@ async function main(root: HTMLElement): Promise<void> {
   const http = new AuthorizedFetch(config.apiBaseUrl, session, fetchFn);
   const events = new EventsApi(http);
   const tickets = new RealtimeTicketApi(http);
+  // Without the chat function deployed there is no /api/chat to ask, so no panel at all.
+  const chat = config.chatEnabled ? new ChatApi(http) : null;
   const store = new EventStore();
   let page: CalendarPage | null = null;
 
@@ -47,6 +50,7 @@ async function main(root: HTMLElement): Promise<void> {
       requestTicket: () => tickets.requestTicket(),
       // Unused socket tickets die with the session; sign-out still happens if the server cannot be reached.
       signOut: () => void tickets.revokeAll().catch(() => undefined).finally(() => session.signOut()),
+      chat,
     });
     page.start();
   };

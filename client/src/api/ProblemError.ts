@@ -14,12 +14,14 @@ export class ProblemError extends Error {
     readonly title: string,
     readonly detail: string | undefined,
     readonly errors: readonly FieldProblem[] = [],
+    /** From a `Retry-After` header (429, 503): seconds from when the answer arrived until a retry may work. */
+    readonly retryAfterSeconds: number | undefined = undefined,
   ) {
     super(detail ? `${title}: ${detail}` : title);
   }
 
-  /** Builds the error from a failed response, whatever its body holds. */
-  static async fromResponse(response: Response): Promise<ProblemError> {
+  /** Builds the error from a failed response, whatever its body holds; `now` dates a `Retry-After` given as an HTTP date. */
+  static async fromResponse(response: Response, now: Date = new Date()): Promise<ProblemError> {
     let body: unknown = undefined;
     const text = await response.text().catch(() => '');
     if (text.length > 0) {
@@ -29,11 +31,11 @@ export class ProblemError extends Error {
         body = undefined;
       }
     }
-    return ProblemError.fromBody(response.status, body);
+    return ProblemError.fromBody(response.status, body, retryAfterSeconds(response.headers.get('Retry-After'), now));
   }
 
   /** Reads what it can from a problem body; anything missing or malformed falls back to the status. */
-  static fromBody(status: number, body: unknown): ProblemError {
+  static fromBody(status: number, body: unknown, retryAfterSeconds?: number): ProblemError {
     const problem = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
     const bodyStatus = problem['status'];
     const effectiveStatus = typeof bodyStatus === 'number' && Number.isInteger(bodyStatus) ? bodyStatus : status;
@@ -43,6 +45,7 @@ export class ProblemError extends Error {
       textOf(problem['title']) ?? defaultTitle(effectiveStatus),
       textOf(problem['detail']),
       fieldProblems(problem['errors']),
+      retryAfterSeconds,
     );
   }
 
@@ -51,6 +54,16 @@ export class ProblemError extends Error {
     const reason = cause instanceof Error ? cause.message : String(cause);
     return new ProblemError(0, 'about:blank', 'Cannot reach the server', `Check your connection and try again. (${reason})`);
   }
+}
+
+/** RFC 9110 Retry-After: delay-seconds or an HTTP date; anything else is ignored. */
+export function retryAfterSeconds(header: string | null, now: Date): number | undefined {
+  if (header === null) return undefined;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number.parseInt(value, 10);
+  const at = Date.parse(value);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, Math.ceil((at - now.getTime()) / 1000));
 }
 
 function fieldProblems(value: unknown): FieldProblem[] {

@@ -1,6 +1,10 @@
 import type { CalendarEvent, EventDraft } from '../api/CalendarEvent';
+import type { ChatApi } from '../api/ChatApi';
+import type { EventChange } from '../api/ChatExchange';
 import type { EventsApi } from '../api/EventsApi';
 import { ProblemError } from '../api/ProblemError';
+import { ChatPanel } from '../chat/ChatPanel';
+import { ChatPanelState } from '../chat/ChatPanelState';
 import type { ServerMessage } from '../realtime/ChangeMessage';
 import { RealtimeConnection } from '../realtime/RealtimeConnection';
 import { ConnectionStatusIndicator } from '../ui/ConnectionStatusIndicator';
@@ -9,7 +13,7 @@ import { CalendarView } from './CalendarView';
 import { EventDialog, type DialogTarget } from './EventDialog';
 import { draftFromMove, formValuesForRange, type PickedRange } from './EventForm';
 import type { EventStore } from './EventStore';
-import { browserTimeZone } from './EventTimes';
+import { browserTimeZone, utcDateOf } from './EventTimes';
 
 export const CHANGED_ELSEWHERE = 'This event was changed elsewhere; showing the latest version.';
 export const DELETED_ELSEWHERE = 'This event was deleted elsewhere.';
@@ -20,6 +24,8 @@ export interface CalendarPageOptions {
   readonly webSocketUrl: string;
   readonly requestTicket: () => Promise<string>;
   readonly signOut: () => void;
+  /** The chat endpoint, or null when this deployment has no chat function (config.json chatEnabled). */
+  readonly chat: ChatApi | null;
 }
 
 /**
@@ -33,6 +39,7 @@ export class CalendarPage {
   private readonly notice = new Notice();
   private readonly status = new ConnectionStatusIndicator('reconnecting');
   private readonly connection: RealtimeConnection;
+  private readonly chat: { readonly state: ChatPanelState; readonly panel: ChatPanel } | null;
   private loadAbort: AbortController | null = null;
   private readonly onOnline = (): void => this.connection.handleOnline();
   private readonly onOffline = (): void => this.connection.handleOffline();
@@ -42,7 +49,12 @@ export class CalendarPage {
     this.shell.className = 'app-shell';
     const host = document.createElement('main');
     host.className = 'calendar-host';
-    this.shell.append(this.toolbar(), host);
+    this.chat = options.chat === null ? null : this.createChat(options.chat);
+    const workspace = document.createElement('div');
+    workspace.className = 'workspace';
+    workspace.append(host);
+    if (this.chat !== null) workspace.append(this.chat.panel.element);
+    this.shell.append(this.toolbar(), workspace);
 
     this.dialog = new EventDialog({
       save: (target, draft) => this.save(target, draft),
@@ -72,6 +84,7 @@ export class CalendarPage {
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
     this.connection.start();
+    void this.chat?.state.checkAvailability();
   }
 
   destroy(): void {
@@ -79,6 +92,8 @@ export class CalendarPage {
     window.removeEventListener('offline', this.onOffline);
     this.loadAbort?.abort();
     this.connection.stop();
+    this.chat?.state.destroy();
+    this.chat?.panel.destroy();
     this.dialog.close();
     this.view.destroy();
     this.notice.hide();
@@ -100,8 +115,36 @@ export class CalendarPage {
     signOut.textContent = 'Sign out';
     signOut.dataset['testid'] = 'signout';
     signOut.addEventListener('click', () => this.options.signOut());
-    bar.append(name, spacer, this.status.element, signOut);
+    bar.append(name, spacer, this.status.element);
+    if (this.chat !== null) bar.append(this.chat.panel.toggleButton);
+    bar.append(signOut);
     return bar;
+  }
+
+  private createChat(api: ChatApi): { state: ChatPanelState; panel: ChatPanel } {
+    const timeZone = browserTimeZone();
+    // The conversation lives as long as this page: a sign-out (or another user signing in) starts afresh.
+    const state = new ChatPanelState({ api, timeZone });
+    const panel = new ChatPanel({
+      state,
+      timeZone,
+      showEvent: (change) => this.showChangedEvent(change),
+      isAllDay: (id) => this.options.store.get(id)?.allDay === true,
+    });
+    return { state, panel };
+  }
+
+  /**
+   * Moves the calendar to an event the chat changed. The store's copy wins over the chat's answer: it may
+   * have moved since. Changes themselves reach the store through the socket, never from the chat answer.
+   */
+  private showChangedEvent(change: EventChange): void {
+    const event = this.options.store.get(change.eventId);
+    if (event !== undefined) {
+      this.view.showDate(event.allDay ? utcDateOf(event.start) : new Date(event.start));
+    } else if (change.start !== null) {
+      this.view.showDate(new Date(change.start));
+    }
   }
 
   private reloadVisibleRange(): void {

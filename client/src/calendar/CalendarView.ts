@@ -72,6 +72,16 @@ export class CalendarView {
     return this.visible;
   }
 
+  /** Shows the day (and, in time-grid views, the hour) of `start`; a PlainDate string shows that day. */
+  showDate(start: Date | string): void {
+    this.calendar.gotoDate(start);
+    if (start instanceof Date) {
+      // An hour before, so the event is not flush with the top edge.
+      const hour = Math.max(0, start.getHours() - 1);
+      this.calendar.scrollToTime({ hours: hour });
+    }
+  }
+
   unselect(): void {
     this.calendar.unselect();
   }

@@ -72,4 +72,26 @@ describe('ProblemError', () => {
     expect(problem.status).toBe(0);
     expect(problem.detail).toContain('Failed to fetch');
   });
+
+  it('reads Retry-After given in seconds', async () => {
+    const answer = new Response(JSON.stringify({ title: 'Slow down', status: 429 }), { status: 429, headers: { 'Retry-After': '42' } });
+    expect((await ProblemError.fromResponse(answer)).retryAfterSeconds).toBe(42);
+  });
+
+  it('reads Retry-After given as an HTTP date, counting from now', async () => {
+    const answer = new Response(null, { status: 429, headers: { 'Retry-After': 'Fri, 27 Nov 2026 00:00:00 GMT' } });
+    const problem = await ProblemError.fromResponse(answer, new Date('2026-11-26T23:58:30Z'));
+    expect(problem.retryAfterSeconds).toBe(90);
+  });
+
+  it('does not ask to wait for a Retry-After date already past', async () => {
+    const answer = new Response(null, { status: 503, headers: { 'Retry-After': 'Fri, 27 Nov 2026 00:00:00 GMT' } });
+    expect((await ProblemError.fromResponse(answer, new Date('2026-11-27T00:05:00Z'))).retryAfterSeconds).toBe(0);
+  });
+
+  it('ignores a missing or unreadable Retry-After', async () => {
+    expect((await ProblemError.fromResponse(new Response(null, { status: 429 }))).retryAfterSeconds).toBeUndefined();
+    const garbled = new Response(null, { status: 429, headers: { 'Retry-After': 'soon' } });
+    expect((await ProblemError.fromResponse(garbled)).retryAfterSeconds).toBeUndefined();
+  });
 });

@@ -1,0 +1,38 @@
+import type { EventChange, EventChangeOp } from '../api/ChatExchange';
+
+const ACTIONS: Record<EventChangeOp, string> = {
+  created: 'Created',
+  updated: 'Updated',
+  deleted: 'Deleted',
+};
+
+/** How one change under a chat answer reads: "Created", "Lunch with Sam", "Tue, 1 Dec, 12:00". */
+export interface EventChangeText {
+  readonly action: string;
+  readonly title: string;
+  /** When the event starts, in the user's zone; null when the server did not say. */
+  readonly when: string | null;
+}
+
+export interface EventChangeTextOptions {
+  readonly timeZone: string;
+  readonly locale?: string | undefined;
+  /** All-day events start at UTC midnight: their date is the UTC date and they have no time of day. */
+  readonly allDay?: boolean;
+}
+
+export function eventChangeText(change: EventChange, options: EventChangeTextOptions): EventChangeText {
+  return {
+    action: ACTIONS[change.op],
+    title: change.title.length > 0 ? change.title : '(untitled event)',
+    when: change.start === null ? null : startText(new Date(change.start), options),
+  };
+}
+
+function startText(start: Date, options: EventChangeTextOptions): string {
+  const date: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' };
+  if (options.allDay === true) {
+    return `${new Intl.DateTimeFormat(options.locale, { ...date, timeZone: 'UTC' }).format(start)} (all day)`;
+  }
+  return new Intl.DateTimeFormat(options.locale, { ...date, hour: '2-digit', minute: '2-digit', timeZone: options.timeZone }).format(start);
+}
