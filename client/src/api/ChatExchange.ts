@@ -1,7 +1,7 @@
 /** What GET /api/chat and POST /api/chat send and answer. */
 
 /** Problem type of the 503 that says the server has no chat model configured. */
-export const CHAT_UNAVAILABLE_PROBLEM_TYPE = 'https://realtimecalendar.dev/problems/chat-unavailable';
+export const CHAT_UNAVAILABLE_PROBLEM_TYPE = '/problems/chat-unavailable';
 
 export type ChatRole = 'user' | 'assistant';
 

@@ -226,7 +226,7 @@ describe('ChatPanelState sending', () => {
   it('shows the detail of a 503 from a model that is not answering and stays available', async () => {
     const chat = await availableChat();
     await exchange(chat, 'hi', json(503, {
-      type: 'https://realtimecalendar.dev/problems/chat-model-unavailable', title: 'The chat model is not answering.', status: 503,
+      type: '/problems/chat-model-unavailable', title: 'The chat model is not answering.', status: 503,
       detail: 'Try again in a minute.',
     }));
     expect(chat.state.snapshot.error).toMatchObject({ kind: 'unavailable', message: 'The chat model is not answering. Try again in a minute.' });

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Abstractions;
+using RealtimeCalendar.Core.Secrets;
 using RealtimeCalendar.Local.Hosting;
 
 namespace RealtimeCalendar.EndToEnd.Tests.Fixtures;
@@ -26,19 +26,14 @@ public sealed class LocalCloudFixture : IAsyncLifetime
             MaxEventsPerUser = MaxEventsPerUser,
             // The browser tests build and serve the client; these tests talk to the APIs only.
             ServeClient = false,
+            // No chat key, whatever the developer's environment holds: these tests see the unconfigured chat.
+            ChatApiKey = new FixedSecret(null),
         };
         Cloud = await LocalCloud.StartAsync(options, NullLoggerFactory.Instance, CancellationToken.None);
     }
 
     /// <summary>Signs a brand-new user up in the local pool and signs them in, so every test has a calendar of its own.</summary>
-    public async Task<TestUser> CreateUserAsync()
-    {
-        var email = $"user-{Guid.NewGuid():N}@example.com";
-        var password = "Pw-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)) + "-a1";
-        var userId = await Cloud.Cognito.CreateConfirmedUserAsync(Cloud.UserPool.UserPoolId, Cloud.UserPool.ClientId, email, password, CancellationToken.None);
-        var tokens = await Cloud.SignInAsync(email, password, CancellationToken.None);
-        return new TestUser(userId, email, password, tokens.AccessToken, Cloud.BaseUrl);
-    }
+    public Task<TestUser> CreateUserAsync() => TestUser.CreateAsync(Cloud);
 
     public HttpClient CreateAnonymousClient() => new() { BaseAddress = Cloud.BaseUrl };
 

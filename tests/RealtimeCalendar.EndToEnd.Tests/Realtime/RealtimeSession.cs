@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using RealtimeCalendar.EndToEnd.Tests.Fixtures;
+using RealtimeCalendar.Local.Hosting;
 
 namespace RealtimeCalendar.EndToEnd.Tests.Realtime;
 
@@ -14,9 +15,11 @@ internal static class RealtimeSession
         return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["ticket"]!;
     }
 
-    public static async Task<TestSocket> OpenAsync(LocalCloudFixture fixture, TestUser user)
+    public static Task<TestSocket> OpenAsync(LocalCloudFixture fixture, TestUser user) => OpenAsync(fixture.Cloud, user);
+
+    public static async Task<TestSocket> OpenAsync(LocalCloud cloud, TestUser user)
     {
         using var http = user.CreateClient();
-        return await TestSocket.ConnectAsync(fixture.Cloud.WebSocketUrl, "?ticket=" + Uri.EscapeDataString(await TicketAsync(http)));
+        return await TestSocket.ConnectAsync(cloud.WebSocketUrl, "?ticket=" + Uri.EscapeDataString(await TicketAsync(http)));
     }
 }
