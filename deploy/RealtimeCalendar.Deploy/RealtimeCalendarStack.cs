@@ -62,7 +62,7 @@ public sealed class RealtimeCalendarStack : Stack
                 Region,
                 users.Pool.UserPoolId,
                 users.Client.UserPoolClientId,
-                chatEnabled: functions.Contains(FunctionProfiles.Chat)),
+                chatEnabled: functions.Contains(FunctionNames.Chat)),
             firewall?.WebAcl.AttrArn));
 
         _ = new OperationalAlarms(this, "Alarms", functions, trigger.DeadLetters, options.AlarmEmail);

@@ -11,13 +11,18 @@ namespace RealtimeCalendar.Deploy.Functions;
 /// </summary>
 public static class FunctionProfiles
 {
-    // Names of functions the catalog will gain (chat, google-sync); FunctionNames has constants only for built ones.
-    public const string Chat = "chat";
+    // A function the catalog will gain; FunctionNames has constants only for built ones.
     public const string GoogleSync = "google-sync";
 
     public static IReadOnlyList<FunctionProfile> All { get; } =
     [
-        new(FunctionNames.CalendarApi, 256, TimeSpan.FromSeconds(10), [new(CalendarTables.Events, TableAccess.ReadWrite)], []),
+        // Every signed-in HTTP function counts its user's requests per minute in Sessions (REQUESTS_PER_USER_PER_MINUTE).
+        new(
+            FunctionNames.CalendarApi,
+            256,
+            TimeSpan.FromSeconds(10),
+            [new(CalendarTables.Events, TableAccess.ReadWrite), new(CalendarTables.Sessions, TableAccess.Count)],
+            []),
         new(FunctionNames.Auth, 128, TimeSpan.FromSeconds(10), [new(CalendarTables.Sessions, TableAccess.ReadWrite)], []),
         new(
             FunctionNames.WsConnect,
@@ -29,7 +34,12 @@ public static class FunctionProfiles
         // Fan-out waits on retried PostToConnection calls; 256 MB also buys twice the CPU of 128 MB.
         new(FunctionNames.Notify, 256, TimeSpan.FromSeconds(60), [new(CalendarTables.Connections, TableAccess.ReadDelete)], [], ManagesConnections: true),
         // A model round trip with tool calls can take many seconds; API Gateway gives up at 30 s anyway.
-        new(Chat, 256, TimeSpan.FromSeconds(29), [new(CalendarTables.Events, TableAccess.ReadWrite)], [SecretParameters.OpenAiApiKey]),
+        new(
+            FunctionNames.Chat,
+            256,
+            TimeSpan.FromSeconds(29),
+            [new(CalendarTables.Events, TableAccess.ReadWrite), new(CalendarTables.Sessions, TableAccess.Count)],
+            [SecretParameters.OpenAiApiKey]),
         new(
             GoogleSync,
             256,

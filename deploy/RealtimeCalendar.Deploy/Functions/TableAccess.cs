@@ -9,6 +9,9 @@ public enum TableAccess
     /// <summary>Read, plus DeleteItem (notify removes connections that API Gateway reports gone).</summary>
     ReadDelete,
 
+    /// <summary>UpdateItem only: the per-user usage counters (an atomic ADD) and nothing else.</summary>
+    Count,
+
     /// <summary>Read, plus PutItem, UpdateItem and DeleteItem (conditional writes need no extra action).</summary>
     ReadWrite,
 }

@@ -7,6 +7,7 @@ public static class TableAccessActions
     {
         TableAccess.Read => ["dynamodb:GetItem", "dynamodb:Query"],
         TableAccess.ReadDelete => ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:DeleteItem"],
+        TableAccess.Count => ["dynamodb:UpdateItem"],
         TableAccess.ReadWrite => ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"],
         _ => throw new ArgumentOutOfRangeException(nameof(access), access, "Unknown table access level."),
     };

@@ -8,12 +8,12 @@ public sealed class FunctionProfileTests
 {
     public static TheoryData<string, string> ExpectedTableAccess => new()
     {
-        { FunctionNames.CalendarApi, "events:ReadWrite" },
+        { FunctionNames.CalendarApi, "events:ReadWrite,sessions:Count" },
         { FunctionNames.Auth, "sessions:ReadWrite" },
         { FunctionNames.WsConnect, "connections:ReadWrite,sessions:ReadWrite" },
         { FunctionNames.WsDefault, "" },
         { FunctionNames.Notify, "connections:ReadDelete" },
-        { FunctionProfiles.Chat, "events:ReadWrite" },
+        { FunctionNames.Chat, "events:ReadWrite,sessions:Count" },
         { FunctionProfiles.GoogleSync, "events:ReadWrite,sessions:ReadWrite" },
     };
 
@@ -36,6 +36,7 @@ public sealed class FunctionProfileTests
 
         Assert.DoesNotContain("dynamodb:PutItem", TableAccessActions.For(TableAccess.ReadDelete));
         Assert.DoesNotContain("dynamodb:DeleteItem", TableAccessActions.For(TableAccess.Read));
+        Assert.Equal(["dynamodb:UpdateItem"], TableAccessActions.For(TableAccess.Count));
     }
 
     [Fact]
@@ -43,7 +44,7 @@ public sealed class FunctionProfileTests
     {
         Assert.Equal([FunctionNames.Notify], FunctionProfiles.All.Where(p => p.ManagesConnections).Select(p => p.Name));
         Assert.Equal(
-            [FunctionProfiles.Chat, FunctionProfiles.GoogleSync],
+            [FunctionNames.Chat, FunctionProfiles.GoogleSync],
             FunctionProfiles.All.Where(p => p.Secrets.Count > 0).Select(p => p.Name).Order());
     }
 

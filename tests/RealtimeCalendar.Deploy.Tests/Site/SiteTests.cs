@@ -122,9 +122,8 @@ public sealed class SiteTests(SynthesizedStacks stacks)
         Assert.StartsWith("https://cognito-idp.", (string?)config["cognito"]!["endpoint"], StringComparison.Ordinal);
         foreach (var key in new[] { "region", "userPoolId", "clientId" })
             Assert.False(string.IsNullOrEmpty((string?)config["cognito"]![key]), key);
-        // chat is not in the bootstrap's catalog yet, so the client must not offer it.
-        Assert.Equal(false, (bool?)config["chatEnabled"]);
-        Assert.Equal(true, (bool?)ConfigJson(stacks.WithEveryProfile)["chatEnabled"]);
+        // chat is in the bootstrap's catalog, so the client offers it (and asks GET /api/chat whether a key is set).
+        Assert.Equal(true, (bool?)config["chatEnabled"]);
     }
 
     [Fact]
