@@ -1,3 +1,4 @@
+using RealtimeCalendar.StandIns.OpenAI;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using RealtimeCalendar.Core.Secrets;

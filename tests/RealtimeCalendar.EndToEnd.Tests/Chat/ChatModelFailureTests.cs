@@ -1,6 +1,7 @@
+using RealtimeCalendar.StandIns.OpenAI;
 using System.Net;
 using static RealtimeCalendar.EndToEnd.Tests.Chat.ChatConversation;
-using static RealtimeCalendar.EndToEnd.Tests.Chat.ModelSteps;
+using static RealtimeCalendar.StandIns.OpenAI.ModelSteps;
 
 namespace RealtimeCalendar.EndToEnd.Tests.Chat;
 

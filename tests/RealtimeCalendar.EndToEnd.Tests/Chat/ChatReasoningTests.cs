@@ -1,8 +1,9 @@
+using RealtimeCalendar.StandIns.OpenAI;
 using System.Net;
 using System.Text.Json.Nodes;
 using RealtimeCalendar.EndToEnd.Tests.Realtime;
 using static RealtimeCalendar.EndToEnd.Tests.Chat.ChatConversation;
-using static RealtimeCalendar.EndToEnd.Tests.Chat.ModelSteps;
+using static RealtimeCalendar.StandIns.OpenAI.ModelSteps;
 
 namespace RealtimeCalendar.EndToEnd.Tests.Chat;
 

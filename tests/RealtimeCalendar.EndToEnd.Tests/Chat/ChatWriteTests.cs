@@ -1,9 +1,10 @@
+using RealtimeCalendar.StandIns.OpenAI;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using RealtimeCalendar.EndToEnd.Tests.Realtime;
 using static RealtimeCalendar.EndToEnd.Tests.Chat.ChatConversation;
-using static RealtimeCalendar.EndToEnd.Tests.Chat.ModelSteps;
+using static RealtimeCalendar.StandIns.OpenAI.ModelSteps;
 
 namespace RealtimeCalendar.EndToEnd.Tests.Chat;
 

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace RealtimeCalendar.EndToEnd.Tests.Chat;
+namespace RealtimeCalendar.StandIns.OpenAI;
 
 /// <summary>
 /// A stand-in for OpenAI's API on 127.0.0.1 that speaks the Chat Completions wire protocol (non-streamed, as the

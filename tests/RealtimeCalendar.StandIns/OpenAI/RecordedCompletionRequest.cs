@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace RealtimeCalendar.EndToEnd.Tests.Chat;
+namespace RealtimeCalendar.StandIns.OpenAI;
 
 /// <summary>One request as the model server received it.</summary>
 public sealed record RecordedCompletionRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, string Body, DateTimeOffset At)

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace RealtimeCalendar.EndToEnd.Tests.Chat;
+namespace RealtimeCalendar.StandIns.OpenAI;
 
 /// <summary>The replies a test scripts, written as a real model would send them over the wire.</summary>
 public static class ModelSteps

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace RealtimeCalendar.EndToEnd.Tests.Chat;
+namespace RealtimeCalendar.StandIns.OpenAI;
 
 /// <summary>An HTTP answer of the model server, optionally after a delay.</summary>
 public sealed record ScriptedResponse(int Status, string Json, TimeSpan Delay = default, string? RetryAfter = null)
