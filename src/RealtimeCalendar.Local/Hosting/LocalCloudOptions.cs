@@ -33,5 +33,8 @@ public sealed record LocalCloudOptions
     /// <summary>Folder for downloaded stand-ins (DynamoDB Local); defaults to a folder inside <see cref="DataDirectory"/>.</summary>
     public string? ToolCacheDirectory { get; init; }
 
+    /// <summary>Fault switches at start-up; all off by default.</summary>
+    public LocalFaultOptions Faults { get; init; } = new();
+
     public string ToolCache => ToolCacheDirectory ?? Path.Combine(DataDirectory, "tools");
 }
