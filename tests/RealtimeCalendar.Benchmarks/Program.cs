@@ -41,6 +41,17 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
+    if (options.Scenario == BenchmarkScenario.Chaos)
+    {
+        var chaos = await new ChaosRun(options, loggerFactory, Console.Out).ExecuteAsync(stopping.Token);
+        var chaosText = ChaosReportWriter.Render(chaos);
+        var chaosTextPath = await ChaosReportWriter.SaveAsync(chaos, chaosText, options.OutputPath, stopping.Token);
+        Console.WriteLine();
+        Console.Write(chaosText);
+        Console.WriteLine($"Report: {options.OutputPath} and {chaosTextPath}");
+        return chaos.Passed ? 0 : 1;
+    }
+
     var report = await new PushLatencyRun(options, loggerFactory, Console.Out).ExecuteAsync(stopping.Token);
     var text = ReportWriter.Render(report);
     var textPath = await ReportWriter.SaveAsync(report, text, options.OutputPath, stopping.Token);
