@@ -22,8 +22,9 @@ catch (Exception e) when (e is ArgumentException or FormatException or InvalidOp
 }
 
 // Only trouble is worth printing: a warning from notify or the gateway during a run explains a missing delivery.
+// In the chaos run every injected fault logs a warning by design; only errors (e.g. a stream record given up) say something.
 using var loggerFactory = LoggerFactory.Create(logging => logging
-    .SetMinimumLevel(LogLevel.Warning)
+    .SetMinimumLevel(options.Scenario == BenchmarkScenario.Chaos ? LogLevel.Error : LogLevel.Warning)
     .AddFilter("Microsoft.AspNetCore", LogLevel.Error)
     .AddSimpleConsole(console =>
     {
