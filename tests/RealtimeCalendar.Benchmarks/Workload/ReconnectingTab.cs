@@ -30,7 +30,7 @@ public sealed class ReconnectingTab : IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly TaskCompletionSource firstLive = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? running;
-    private ClientWebSocket? socket;
+    private volatile ClientWebSocket? socket;
     private volatile bool live;
     private int connects;
     private int deliveries;
