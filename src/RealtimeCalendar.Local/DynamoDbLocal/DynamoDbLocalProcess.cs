@@ -7,15 +7,26 @@ namespace RealtimeCalendar.Local.DynamoDbLocal;
 /// <summary>DynamoDB Local (AWS's jar) as a supervised child process on a loopback port.</summary>
 public sealed class DynamoDbLocalProcess : IAsyncDisposable
 {
-    private readonly ChildProcess child;
+    private readonly ProcessStartInfo start;
+    private readonly ILogger logger;
+    private ChildProcess child;
 
-    private DynamoDbLocalProcess(ChildProcess child, int port)
+    private DynamoDbLocalProcess(ChildProcess child, ProcessStartInfo start, int port, string? dataDirectory, ILogger logger)
     {
         this.child = child;
+        this.start = start;
+        this.logger = logger;
         Port = port;
+        DataDirectory = dataDirectory;
     }
 
     public int Port { get; }
+
+    /// <summary>Where tables persist; null when they live in memory only.</summary>
+    public string? DataDirectory { get; }
+
+    /// <summary>How many times <see cref="RestartAsync"/> has run.</summary>
+    public int Restarts { get; private set; }
 
     public Uri Endpoint => new($"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}");
 
@@ -48,14 +59,33 @@ public sealed class DynamoDbLocalProcess : IAsyncDisposable
         // One database for every access key and region, so the host, child functions and tests see the same tables.
         start.ArgumentList.Add("-sharedDb");
 
-        var child = await ChildProcess.StartAsync(
-            start, "DynamoDB Local", port, TimeSpan.FromSeconds(60), "Java could not be started for DynamoDB Local.", logger, cancellationToken);
-        var instance = new DynamoDbLocalProcess(child, port);
+        var child = await StartChildAsync(start, port, logger, cancellationToken);
+        var instance = new DynamoDbLocalProcess(child, start, port, dataDirectory, logger);
         logger.LogInformation("DynamoDB Local listening on {Endpoint} ({Storage})", instance.Endpoint, dataDirectory ?? "in memory");
         return instance;
     }
 
+    /// <summary>
+    /// Kills the process (a crash, not a clean stop) and starts it again on the same port with the same <c>-dbPath</c>.
+    /// Tables, items and streams survive; connections, and anything in flight, do not. An in-memory instance would come
+    /// back empty, so it refuses.
+    /// </summary>
+    public async Task RestartAsync(CancellationToken cancellationToken)
+    {
+        if (DataDirectory is null)
+            throw new InvalidOperationException("An in-memory DynamoDB Local loses every table when restarted; start it with a data directory.");
+
+        await child.DisposeAsync();
+        child = await StartChildAsync(start, Port, logger, cancellationToken);
+        Restarts++;
+        logger.LogInformation("DynamoDB Local restarted on {Endpoint} ({Storage})", Endpoint, DataDirectory);
+    }
+
     public ValueTask DisposeAsync() => child.DisposeAsync();
+
+    private static Task<ChildProcess> StartChildAsync(ProcessStartInfo start, int port, ILogger logger, CancellationToken cancellationToken) =>
+        ChildProcess.StartAsync(
+            start, "DynamoDB Local", port, TimeSpan.FromSeconds(60), "Java could not be started for DynamoDB Local.", logger, cancellationToken);
 
     private static string? FindJava()
     {

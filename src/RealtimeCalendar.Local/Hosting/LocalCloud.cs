@@ -31,7 +31,7 @@ public sealed class LocalCloud : IAsyncDisposable
     private readonly string? scratchDirectory;
 
     private LocalCloud(Uri baseUrl, TableNames tables, FunctionServices services, LocalUserPool userPool, CognitoIdentityProviderClient cognito,
-        LocalConnectionRegistry connections, ManagementApiFaults faults, StreamEventSourceMapping streamTrigger, List<IAsyncDisposable> parts,
+        LocalConnectionRegistry connections, LocalCloudFaults faults, StreamEventSourceMapping streamTrigger, List<IAsyncDisposable> parts,
         string? scratchDirectory)
     {
         BaseUrl = baseUrl;
@@ -40,7 +40,7 @@ public sealed class LocalCloud : IAsyncDisposable
         UserPool = userPool;
         Cognito = cognito;
         Connections = connections;
-        ManagementApiFaults = faults;
+        Faults = faults;
         StreamTrigger = streamTrigger;
         this.parts = parts;
         this.scratchDirectory = scratchDirectory;
@@ -64,7 +64,10 @@ public sealed class LocalCloud : IAsyncDisposable
     public LocalConnectionRegistry Connections { get; }
 
     /// <summary>Fault switches of the local Management API; all off unless a test or chaos run turns them on.</summary>
-    public ManagementApiFaults ManagementApiFaults { get; }
+    public ManagementApiFaults ManagementApiFaults => Faults.ManagementApi;
+
+    /// <summary>Every fault switch (Management API, socket drops, notify failures, DynamoDB Local restarts); all off unless turned on.</summary>
+    public LocalCloudFaults Faults { get; }
 
     /// <summary>The Events stream's trigger of <c>notify</c>; its counters tell how records were batched.</summary>
     public StreamEventSourceMapping StreamTrigger { get; }
@@ -131,28 +134,44 @@ public sealed class LocalCloud : IAsyncDisposable
             parts.Add(new DisposeAction(() => { services.Dispose(); cognitoHttp.Dispose(); }));
             await CreateTablesAsync(services.DynamoDb, tables, cancellationToken);
 
-            ILambdaInvoker lambda;
+            ILambdaInvoker functions;
             if (options.Lambda == LambdaMode.Process)
             {
                 var bootstrap = options.BootstrapPath
                     ?? await new BootstrapPublisher(Path.Combine(options.ToolCache, "bootstrap"), loggerFactory.CreateLogger<BootstrapPublisher>()).PublishAsync(cancellationToken);
                 var processes = new ProcessLambdaInvoker(bootstrap, settings, processesPerFunction: 2, FunctionTimeout, loggerFactory);
                 parts.Add(processes);
-                lambda = processes;
+                functions = processes;
             }
             else
             {
-                lambda = new InProcessLambdaInvoker(services, FunctionTimeout);
+                functions = new InProcessLambdaInvoker(services, FunctionTimeout);
             }
 
+            // Every invocation passes the gate, so a DynamoDB Local restart can hold them instead of failing them.
+            var lambda = new InvocationGate(functions);
+            var faultOptions = options.Faults;
             var connections = new LocalConnectionRegistry();
-            var faults = new ManagementApiFaults();
+            var managementApiFaults = new ManagementApiFaults(faultOptions.Seed)
+            {
+                ThrottleShare = faultOptions.PostThrottleShare,
+                ServerErrorShare = faultOptions.PostServerErrorShare,
+            };
+            var socketFaults = new SocketDropFaults(connections, faultOptions.Seed + 1, TimeProvider.System, loggerFactory.CreateLogger<SocketDropFaults>())
+            {
+                DropShare = faultOptions.SocketDropShare,
+                Interval = faultOptions.SocketDropInterval,
+                LostDisconnectShare = faultOptions.LostDisconnectShare,
+            };
+            parts.Add(socketFaults);
+            var notifyFaults = new StreamFunctionFaults(lambda, faultOptions.Seed + 2) { FailureShare = faultOptions.NotifyFailureShare };
+            var faults = new LocalCloudFaults(managementApiFaults, socketFaults, notifyFaults, dynamoDbLocal, lambda, logger);
             var config = new ClientConfig(
                 ApiBaseUrl: string.Empty,
                 WebSocketUrl: baseUrl.ToString().Replace("http://", "ws://", StringComparison.Ordinal) + "ws",
                 Cognito: new ClientCognitoConfig(cognitoLocal.Endpoint.ToString(), settings.Region, userPool.UserPoolId, userPool.ClientId),
                 ChatEnabled: true);
-            var app = BuildApp(port, lambda, connections, faults, services, config, clientBuild?.DistDirectory, loggerFactory);
+            var app = BuildApp(port, lambda, connections, managementApiFaults, services, config, clientBuild?.DistDirectory, loggerFactory);
             await app.StartAsync(cancellationToken);
             parts.Add(app);
 
@@ -160,12 +179,21 @@ public sealed class LocalCloud : IAsyncDisposable
             var trigger = new StreamEventSourceMapping(
                 streams,
                 async ct => (await services.DynamoDb.DescribeTableAsync(new DescribeTableRequest { TableName = tables.Events }, ct)).Table.LatestStreamArn,
-                lambda,
+                notifyFaults,
                 new StreamEventSourceMappingOptions { FunctionName = FunctionNames.Notify },
                 loggerFactory.CreateLogger<StreamEventSourceMapping>());
             trigger.Start();
             parts.Add(trigger);
             await trigger.Listening.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            if (faultOptions.DynamoDbRestartInterval is { } restartInterval)
+            {
+                if (!faults.CanRestartDynamoDb)
+                    throw new ArgumentException("Restarting DynamoDB Local needs persisted data; it cannot be combined with --in-memory.");
+                parts.Add(new DynamoDbRestartSchedule(faults.RestartDynamoDbLocalAsync, restartInterval, TimeProvider.System, logger));
+            }
+
+            if (faultOptions.AnyOn)
+                logger.LogWarning("Fault switches are on: {Faults}", faultOptions);
 
             logger.LogInformation("Local cloud serving {Url}", baseUrl);
             return new LocalCloud(baseUrl, tables, services, userPool, cognito, connections, faults, trigger, parts, scratch);

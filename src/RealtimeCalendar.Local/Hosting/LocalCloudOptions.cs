@@ -54,5 +54,8 @@ public sealed record LocalCloudOptions
 
     public int ChatQuestionsPerUserPerDay { get; init; } = 200;
 
+    /// <summary>Fault switches at start-up; all off by default.</summary>
+    public LocalFaultOptions Faults { get; init; } = new();
+
     public string ToolCache => ToolCacheDirectory ?? Path.Combine(DataDirectory, "tools");
 }

@@ -30,12 +30,23 @@ public sealed class ManagementApiEndpoint(WebSockets.LocalConnectionRegistry reg
         if (!IsSigned(context.Request))
             return Forbidden();
 
+        if (faults.IsMarkedGone(connectionId))
+        {
+            // API Gateway has lost this connection: its socket ends without a $disconnect, as a lost one would.
+            registry.Find(connectionId)?.Drop("Lost by the gateway (fault switch)", loseDisconnect: true);
+            return Gone(connectionId);
+        }
+
         if (faults.TakePostFailure(connectionId) is { } injected)
-            return Results.Json(new Dictionary<string, string> { ["message"] = injected == 429 ? "Too Many Requests" : "Internal server error" }, statusCode: injected);
+        {
+            return injected == 410
+                ? Gone(connectionId)
+                : Results.Json(new Dictionary<string, string> { ["message"] = injected == 429 ? "Too Many Requests" : "Internal server error" }, statusCode: injected);
+        }
 
         var connection = registry.Find(connectionId);
         if (connection is null)
-            return Gone();
+            return Gone(connectionId);
 
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body, context.RequestAborted);
@@ -45,7 +56,7 @@ public sealed class ManagementApiEndpoint(WebSockets.LocalConnectionRegistry reg
         var delivered = await connection.SendAsync(body.ToArray(), context.RequestAborted);
         if (!delivered)
             logger.LogInformation("PostToConnection {ConnectionId}: socket closed", connectionId);
-        return delivered ? Results.Ok() : Gone();
+        return delivered ? Results.Ok() : Gone(connectionId);
     }
 
     private IResult Get(HttpContext context, string connectionId)
@@ -87,6 +98,13 @@ public sealed class ManagementApiEndpoint(WebSockets.LocalConnectionRegistry reg
     private static bool IsSigned(HttpRequest request) =>
         request.Headers.Authorization.ToString().StartsWith("AWS4-HMAC-SHA256 Credential=", StringComparison.Ordinal)
         && request.Headers.ContainsKey("x-amz-date");
+
+    /// <summary>A 410 to a post: noted, so a chaos run can check that notify deleted the connection's record.</summary>
+    private IResult Gone(string connectionId)
+    {
+        faults.RecordGone(connectionId);
+        return Gone();
+    }
 
     private static IResult Gone() =>
         Results.Json(new Dictionary<string, string> { ["message"] = "GoneException" }, statusCode: 410);

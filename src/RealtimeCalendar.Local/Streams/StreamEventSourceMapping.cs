@@ -28,10 +28,22 @@ public sealed class StreamEventSourceMapping(
     private Task? discovery;
     private long batchesInvoked;
     private long recordsDelivered;
+    private long recordsGivenUp;
+    private long functionErrors;
+    private long readFailures;
 
     public long BatchesInvoked => Interlocked.Read(ref batchesInvoked);
 
     public long RecordsDelivered => Interlocked.Read(ref recordsDelivered);
+
+    /// <summary>Records dropped after the last retry (on AWS they would go to the on-failure destination); a chaos run expects 0.</summary>
+    public long RecordsGivenUp => Interlocked.Read(ref recordsGivenUp);
+
+    /// <summary>Invocations that failed as a whole (the function threw or timed out).</summary>
+    public long FunctionErrors => Interlocked.Read(ref functionErrors);
+
+    /// <summary>Stream reads that failed and were resumed from the last record handed over (e.g. while DynamoDB Local restarted).</summary>
+    public long ReadFailures => Interlocked.Read(ref readFailures);
 
     private readonly TaskCompletionSource listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -171,9 +183,12 @@ public sealed class StreamEventSourceMapping(
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                // DynamoDB Local restarting, an expired iterator: resume after the last record handed over.
+                // DynamoDB Local restarting, an expired iterator: resume after the last record handed over. A new iterator
+                // is always taken (AFTER_SEQUENCE_NUMBER of that record), never the old one reused: after a restart the
+                // old one may name a position the server no longer holds.
                 iterator = null;
                 failures++;
+                Interlocked.Increment(ref readFailures);
                 logger.LogWarning("Reading stream shard {ShardId} failed ({Failures}), resuming: {Error}", shardId, failures, exception.Message);
                 await Task.Delay(Backoff(failures), cancellationToken);
             }
@@ -190,20 +205,34 @@ public sealed class StreamEventSourceMapping(
         return (await streams.GetShardIteratorAsync(request, cancellationToken)).ShardIterator;
     }
 
-    /// <summary>One batch, retried from its first failed record as Lambda does with ReportBatchItemFailures.</summary>
+    /// <summary>
+    /// One batch, retried from its first failed record as Lambda does with ReportBatchItemFailures. When the function
+    /// itself fails (throws, times out) and the batch holds more than one record, it is split in two and the halves are
+    /// delivered one after the other (Lambda's BisectBatchOnFunctionError, which the stack turns on), so a failure tied
+    /// to some records cannot use up the retries of a whole batch.
+    /// </summary>
     private async Task DeliverAsync(List<DynamoDBEvent.DynamodbStreamRecord> records, CancellationToken cancellationToken)
     {
         var pending = records;
         for (var attempt = 0; ; attempt++)
         {
-            var failedFrom = await InvokeAsync(pending, cancellationToken);
+            var (failedFrom, functionError) = await InvokeAsync(pending, cancellationToken);
             Interlocked.Add(ref recordsDelivered, failedFrom);
             if (failedFrom >= pending.Count)
                 return;
 
             pending = pending[failedFrom..];
+            if (functionError && options.BisectBatchOnFunctionError && pending.Count > 1)
+            {
+                var half = pending.Count / 2;
+                await DeliverAsync(pending[..half], cancellationToken);
+                await DeliverAsync(pending[half..], cancellationToken);
+                return;
+            }
+
             if (attempt >= options.MaximumRetryAttempts)
             {
+                Interlocked.Add(ref recordsGivenUp, pending.Count);
                 logger.LogError(
                     "Giving up {Count} stream records from {SequenceNumber} after {Attempts} attempts",
                     pending.Count, pending[0].Dynamodb?.SequenceNumber, attempt + 1);
@@ -214,8 +243,8 @@ public sealed class StreamEventSourceMapping(
         }
     }
 
-    /// <returns>The index of the first record to retry; <c>records.Count</c> when all succeeded.</returns>
-    private async Task<int> InvokeAsync(List<DynamoDBEvent.DynamodbStreamRecord> records, CancellationToken cancellationToken)
+    /// <returns>The index of the first record to retry (<c>records.Count</c> when all succeeded), and whether the function itself failed.</returns>
+    private async Task<(int FailedFrom, bool FunctionError)> InvokeAsync(List<DynamoDBEvent.DynamodbStreamRecord> records, CancellationToken cancellationToken)
     {
         var payload = JsonSerializer.SerializeToUtf8Bytes(new DynamoDBEvent { Records = records }, LambdaContractsJsonContext.Default.DynamoDBEvent);
         Interlocked.Increment(ref batchesInvoked);
@@ -227,16 +256,17 @@ public sealed class StreamEventSourceMapping(
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning(exception, "{Function} failed on a batch of {Count}; retrying the whole batch", options.FunctionName, records.Count);
-            return 0;
+            Interlocked.Increment(ref functionErrors);
+            logger.LogWarning("{Function} failed on a batch of {Count}; retrying it: {Error}", options.FunctionName, records.Count, exception.Message);
+            return (0, true);
         }
 
         var failedIds = response?.BatchItemFailures.Select(f => f.ItemIdentifier).ToHashSet(StringComparer.Ordinal) ?? [];
         if (failedIds.Count == 0)
-            return records.Count;
+            return (records.Count, false);
         var first = records.FindIndex(r => failedIds.Contains(r.Dynamodb?.SequenceNumber));
         // An identifier that names no record in the batch fails the whole batch, as Lambda treats it.
-        return first < 0 ? 0 : first;
+        return (first < 0 ? 0 : first, false);
     }
 
     private TimeSpan Backoff(int attempt) =>

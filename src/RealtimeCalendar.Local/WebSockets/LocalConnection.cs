@@ -19,8 +19,30 @@ public sealed class LocalConnection(string connectionId, WebSocket socket, DateT
 
     public bool IsOpen => socket.State == WebSocketState.Open;
 
-    /// <summary>Set when the gateway itself ends the connection (idle, lifetime, DeleteConnection).</summary>
+    /// <summary>Set when the gateway itself ends the connection (idle, lifetime, DeleteConnection, a fault switch).</summary>
     public CancellationTokenSource Closing { get; } = new();
+
+    /// <summary>Why a fault switch ended the connection; null when none did.</summary>
+    public string? DropReason { get; private set; }
+
+    /// <summary>The gateway lost this connection: its end invokes no <c>$disconnect</c>, so its record stays behind.</summary>
+    public bool DisconnectLost { get; private set; }
+
+    /// <summary>Ends the socket from the gateway's side, as API Gateway does now and then (1001 Going away).</summary>
+    /// <param name="loseDisconnect">Skip <c>$disconnect</c>, as when API Gateway loses a connection: only a 410 to a later post tells.</param>
+    public void Drop(string reason, bool loseDisconnect)
+    {
+        DropReason = reason;
+        DisconnectLost = loseDisconnect;
+        try
+        {
+            Closing.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The socket ended on its own meanwhile.
+        }
+    }
 
     public async Task<bool> SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
     {

@@ -58,12 +58,18 @@ public sealed class WebSocketGateway(
         finally
         {
             registry.Remove(connectionId);
-            var disconnect = BuildEvent(context, connectionId, WebSocketRoutes.Disconnect, "DISCONNECT", connectedAt, body: null);
-            disconnect.RequestContext!.DisconnectStatusCode = statusCode;
-            disconnect.RequestContext.DisconnectReason = reason;
-            // $disconnect is best effort on AWS too; it must not depend on the client still being there.
-            await InvokeAsync(WebSocketRoutes.Disconnect, disconnect, CancellationToken.None);
+            if (!connection.DisconnectLost)
+                await DisconnectAsync(context, connectionId, connectedAt, statusCode, reason);
         }
+    }
+
+    private async Task DisconnectAsync(HttpContext context, string connectionId, DateTimeOffset connectedAt, int statusCode, string reason)
+    {
+        var disconnect = BuildEvent(context, connectionId, WebSocketRoutes.Disconnect, "DISCONNECT", connectedAt, body: null);
+        disconnect.RequestContext!.DisconnectStatusCode = statusCode;
+        disconnect.RequestContext.DisconnectReason = reason;
+        // $disconnect is best effort on AWS too; it must not depend on the client still being there.
+        await InvokeAsync(WebSocketRoutes.Disconnect, disconnect, CancellationToken.None);
     }
 
     private async Task<(int StatusCode, string Reason)> ReceiveLoopAsync(HttpContext context, LocalConnection connection, WebSocket socket)
@@ -85,8 +91,8 @@ public sealed class WebSocketGateway(
             }
             catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
             {
-                var why = connection.Closing.IsCancellationRequested ? "Deleted via Management API"
-                    : time.GetUtcNow() >= deadline ? "Connection lifetime exceeded" : "Idle timeout";
+                var why = connection.DropReason ?? (connection.Closing.IsCancellationRequested ? "Deleted via Management API"
+                    : time.GetUtcNow() >= deadline ? "Connection lifetime exceeded" : "Idle timeout");
                 await CloseQuietlyAsync(socket, WebSocketCloseStatus.EndpointUnavailable, "Going away");
                 return (1001, why);
             }

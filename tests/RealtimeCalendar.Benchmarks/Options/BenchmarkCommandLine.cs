@@ -18,14 +18,27 @@ public static class BenchmarkCommandLine
           --floor-writes P       writes of the stream-floor probe (default 200; 0 skips it)
           --quiet-seconds S      wait this long without a new delivery before counting the missing (default 5)
           --seed N               seed of the workload's choices
-          --out FILE             JSON report (default artifacts/benchmarks/push-latency.json; a .txt summary goes beside it)
+          --out FILE             JSON report (default artifacts/benchmarks/<scenario>.json; a .txt summary goes beside it)
+          --scenario NAME        push (default): push latency, faults off; chaos: soak with fault switches on
+
+        Chaos scenario (--writes is rate x duration; --rate defaults to 20):
+          --duration S           seconds of writing (default 60)
+          --dynamodb-restarts N  DynamoDB Local restarts spread over the writes (default 1)
+          --converge-seconds S   how long sockets may take to match the table after the writes (default 120)
+          --fault-seed N         seed of the fault switches' draws (default 8)
+          --fault-post-429 F     share of Management API posts answered 429 (default 0.02)
+          --fault-post-500 F     share of Management API posts answered 500 (default 0.02)
+          --fault-drop-sockets F share of live sockets dropped every --fault-drop-interval (default 0.02)
+          --fault-drop-interval S  seconds between rounds of drops (default 5)
+          --fault-lost-disconnect F  share of drops whose $disconnect is lost, leaving a record that answers 410 (default 0.25)
+          --fault-notify F       share of stream records on which notify fails (default 0.02)
         """;
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args, string repositoryRoot)
     {
         var options = new BenchmarkOptions
         {
-            OutputPath = Path.Combine(repositoryRoot, "artifacts", "benchmarks", "push-latency.json"),
+            OutputPath = string.Empty,
             ToolCacheDirectory = Path.Combine(repositoryRoot, ".local-data", "tools"),
         };
 
@@ -47,14 +60,49 @@ public static class BenchmarkCommandLine
                 "--quiet-seconds" => options with { QuietPeriod = TimeSpan.FromSeconds(NonNegative(flag, Value())) },
                 "--seed" => options with { Seed = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--out" => options with { OutputPath = Path.GetFullPath(Value()) },
+                "--scenario" => options with { Scenario = ParseScenario(Value()) },
+                "--duration" => options with { Chaos = options.Chaos with { Duration = TimeSpan.FromSeconds(Positive(flag, Value())) } },
+                "--dynamodb-restarts" => options with { Chaos = options.Chaos with { DynamoDbRestarts = (int)NonNegative(flag, Value()) } },
+                "--converge-seconds" => options with { Chaos = options.Chaos with { ConvergenceTimeout = TimeSpan.FromSeconds(Positive(flag, Value())) } },
+                "--fault-seed" => options with { Chaos = options.Chaos with { Faults = options.Chaos.Faults with { Seed = int.Parse(Value(), CultureInfo.InvariantCulture) } } },
+                "--fault-post-429" => options with { Chaos = options.Chaos with { Faults = options.Chaos.Faults with { PostThrottleShare = Share(flag, Value()) } } },
+                "--fault-post-500" => options with { Chaos = options.Chaos with { Faults = options.Chaos.Faults with { PostServerErrorShare = Share(flag, Value()) } } },
+                "--fault-drop-sockets" => options with { Chaos = options.Chaos with { Faults = options.Chaos.Faults with { SocketDropShare = Share(flag, Value()) } } },
+                "--fault-drop-interval" => options with { Chaos = options.Chaos with { Faults = options.Chaos.Faults with { SocketDropInterval = TimeSpan.FromSeconds(Positive(flag, Value())) } } },
+                "--fault-lost-disconnect" => options with { Chaos = options.Chaos with { Faults = options.Chaos.Faults with { LostDisconnectShare = Share(flag, Value()) } } },
+                "--fault-notify" => options with { Chaos = options.Chaos with { Faults = options.Chaos.Faults with { NotifyFailureShare = Share(flag, Value()) } } },
                 _ => throw new ArgumentException($"Unknown option '{flag}'."),
             };
+        }
+
+        if (options.Scenario == BenchmarkScenario.Chaos)
+        {
+            // Paced for a set time: the number of writes follows from the rate.
+            var rate = options.WritesPerSecond > 0 ? options.WritesPerSecond : ChaosOptions.DefaultWritesPerSecond;
+            options = options with
+            {
+                WritesPerSecond = rate,
+                Writes = Math.Max(1, (int)Math.Round(rate * options.Chaos.Duration.TotalSeconds)),
+            };
+        }
+
+        if (options.OutputPath.Length == 0)
+        {
+            var name = options.Scenario == BenchmarkScenario.Chaos ? "chaos.json" : "push-latency.json";
+            options = options with { OutputPath = Path.Combine(repositoryRoot, "artifacts", "benchmarks", name) };
         }
 
         if (options.Users > options.Sockets)
             throw new ArgumentException($"--users ({options.Users}) cannot exceed --sockets ({options.Sockets}): every user needs a socket.");
         return options;
     }
+
+    private static BenchmarkScenario ParseScenario(string text) => text switch
+    {
+        "push" or "push-latency" => BenchmarkScenario.PushLatency,
+        "chaos" => BenchmarkScenario.Chaos,
+        _ => throw new ArgumentException($"--scenario is 'push' or 'chaos', not '{text}'."),
+    };
 
     private static int Positive(string flag, string text)
     {

@@ -39,6 +39,12 @@ public sealed record BenchmarkOptions
     /// <summary>Seed of the workload's choices (which writes are updates, which event they update), so runs are comparable.</summary>
     public int Seed { get; init; } = 20_261_124;
 
+    /// <summary>Push latency (default) or the chaos run.</summary>
+    public BenchmarkScenario Scenario { get; init; } = BenchmarkScenario.PushLatency;
+
+    /// <summary>Settings only the chaos run reads.</summary>
+    public ChaosOptions Chaos { get; init; } = new();
+
     /// <summary>Folder of the downloaded stand-ins (DynamoDB Local, cognito-local), shared with dev runs and tests.</summary>
     public required string ToolCacheDirectory { get; init; }
 }

@@ -10,8 +10,7 @@ namespace RealtimeCalendar.Benchmarks.Scenarios;
 
 /// <summary>
 /// Issue 3's benchmark: N sockets over K users on the real local cloud, M writes through the HTTP API, and every push
-/// matched to its write. Faults stay off; a chaos run would reuse the fleet, workload and analysis with the cloud's
-/// fault switches on.
+/// matched to its write. Faults stay off; <see cref="ChaosRun"/> turns them on.
 /// </summary>
 public sealed class PushLatencyRun(BenchmarkOptions options, ILoggerFactory loggerFactory, TextWriter progress)
 {

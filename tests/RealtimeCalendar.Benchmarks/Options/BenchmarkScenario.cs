@@ -1,0 +1,10 @@
+namespace RealtimeCalendar.Benchmarks.Options;
+
+public enum BenchmarkScenario
+{
+    /// <summary>Push latency with every fault off (<see cref="Scenarios.PushLatencyRun"/>).</summary>
+    PushLatency,
+
+    /// <summary>Soak with fault switches on, checking every socket's view against the table (<see cref="Scenarios.ChaosRun"/>).</summary>
+    Chaos,
+}
