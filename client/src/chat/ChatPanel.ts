@@ -217,7 +217,7 @@ export class ChatPanel {
     const control = change.start === null ? element('span', 'chat-change') : button('', 'chat-change');
     control.dataset['testid'] = 'chat-change';
     control.dataset['op'] = change.op;
-    control.dataset['eventId'] = change.eventId;
+    control.dataset['changedEventId'] = change.eventId;
     const action = element('span', 'chat-change-op');
     action.textContent = text.action;
     const title = element('span', 'chat-change-title');

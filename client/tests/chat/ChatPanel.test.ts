@@ -104,7 +104,7 @@ describe('ChatPanel', () => {
     expect(input.readOnly).toBe(false);
 
     const listed = [...messages[1]!.querySelectorAll<HTMLElement>('[data-testid="chat-change"]')];
-    expect(listed.map((c) => [c.tagName, c.dataset['op'], c.dataset['eventId'], c.textContent])).toEqual([
+    expect(listed.map((c) => [c.tagName, c.dataset['op'], c.dataset['changedEventId'], c.textContent])).toEqual([
       ['BUTTON', 'created', 'e1', 'CreatedLunch with SamTue 1 Dec, 12:00'],
       ['SPAN', 'deleted', 'e2', 'DeletedOld lunch'],
     ]);

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Playwright;
+using RealtimeCalendar.Core.Secrets;
 using RealtimeCalendar.Local.Hosting;
+using RealtimeCalendar.StandIns.OpenAI;
 
 namespace RealtimeCalendar.Browser.Tests.Fixtures;
 
@@ -19,11 +21,15 @@ public sealed class BrowserCloudFixture : IAsyncLifetime
     private IPlaywright? playwright;
     private IBrowser? browser;
     private LocalCloud? cloud;
+    private ChatCompletionsServer? model;
 
     /// <summary>Why the browser tests cannot run here; null when they can.</summary>
     public string? SkipReason { get; private set; }
 
     public LocalCloud Cloud => cloud ?? throw new InvalidOperationException(SkipReason ?? "The local cloud is not running.");
+
+    /// <summary>The scripted stand-in for OpenAI's API that the chat panel's questions reach.</summary>
+    public ChatCompletionsServer Model => model ?? throw new InvalidOperationException(SkipReason ?? "The model server is not running.");
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException(SkipReason ?? "No browser is running.");
 
@@ -42,6 +48,8 @@ public sealed class BrowserCloudFixture : IAsyncLifetime
 
         Assertions.SetDefaultExpectTimeout(ExpectTimeoutMs);
         var repository = RepositoryRoot.Find();
+        var apiKey = "sk-test-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+        model = await ChatCompletionsServer.StartAsync(apiKey);
         cloud = await LocalCloud.StartAsync(
             new LocalCloudOptions
             {
@@ -50,6 +58,8 @@ public sealed class BrowserCloudFixture : IAsyncLifetime
                 DataDirectory = Path.Combine(Path.GetTempPath(), "rc-browser-unused"),
                 ToolCacheDirectory = Path.Combine(repository, ".local-data", "tools"),
                 ServeClient = true,
+                ChatApiKey = new FixedSecret(apiKey),
+                OpenAiBaseUrl = model.BaseAddress,
             },
             NullLoggerFactory.Instance,
             CancellationToken.None);
@@ -107,5 +117,7 @@ public sealed class BrowserCloudFixture : IAsyncLifetime
         playwright?.Dispose();
         if (cloud is not null)
             await cloud.DisposeAsync();
+        if (model is not null)
+            await model.DisposeAsync();
     }
 }
