@@ -127,7 +127,7 @@ public sealed class CalendarTools(CalendarService calendar)
             ? Result(
                 new EventWrittenResult("deleted", ToToolEvent(current, times)),
                 ChatToolsJsonContext.Default.EventWrittenResult,
-                new ChatChange(ChatChangeKind.Deleted, current.EventId, current.Title, current.Start, current.AllDay, current.Version + 1))
+                new ChatChange(ChatChangeKind.Deleted, current.EventId, current.Title, current.Start, current.AllDay, current.Version))
             : Refused(outcome, "The event was not deleted.");
     }
 
