@@ -46,7 +46,7 @@ try
     {
         var chaos = await new ChaosRun(options, loggerFactory, Console.Out).ExecuteAsync(stopping.Token);
         var chaosText = ChaosReportWriter.Render(chaos);
-        var chaosTextPath = await ChaosReportWriter.SaveAsync(chaos, chaosText, options.OutputPath, stopping.Token);
+        var chaosTextPath = await ReportFiles.SaveAsync(chaos, chaosText, options.OutputPath, stopping.Token);
         Console.WriteLine();
         Console.Write(chaosText);
         Console.WriteLine($"Report: {options.OutputPath} and {chaosTextPath}");
@@ -55,7 +55,7 @@ try
 
     var report = await new PushLatencyRun(options, loggerFactory, Console.Out).ExecuteAsync(stopping.Token);
     var text = ReportWriter.Render(report);
-    var textPath = await ReportWriter.SaveAsync(report, text, options.OutputPath, stopping.Token);
+    var textPath = await ReportFiles.SaveAsync(report, text, options.OutputPath, stopping.Token);
     Console.WriteLine();
     Console.Write(text);
     Console.WriteLine($"Report: {options.OutputPath} and {textPath}");

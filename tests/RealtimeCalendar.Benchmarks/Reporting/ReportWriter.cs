@@ -1,33 +1,12 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using RealtimeCalendar.Benchmarks.Measurement;
 
 namespace RealtimeCalendar.Benchmarks.Reporting;
 
-/// <summary>Renders a report as the text summary printed to the console and saves it beside the JSON.</summary>
+/// <summary>Renders a report as the text summary printed to the console (<see cref="ReportFiles"/> saves it).</summary>
 public static class ReportWriter
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        // An empty latency set has NaN percentiles; say so rather than fail to write the report.
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
-    /// <summary>Writes <paramref name="jsonPath"/> and the same name with <c>.txt</c>; returns the text path.</summary>
-    public static async Task<string> SaveAsync(PushLatencyReport report, string text, string jsonPath, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(jsonPath))!);
-        await using (var json = File.Create(jsonPath))
-            await JsonSerializer.SerializeAsync(json, report, JsonOptions, cancellationToken);
-        var textPath = Path.ChangeExtension(jsonPath, ".txt");
-        await File.WriteAllTextAsync(textPath, text, cancellationToken);
-        return textPath;
-    }
-
     public static string Render(PushLatencyReport report)
     {
         var s = report.Settings;

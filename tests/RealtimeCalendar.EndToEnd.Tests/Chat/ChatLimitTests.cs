@@ -10,24 +10,14 @@ namespace RealtimeCalendar.EndToEnd.Tests.Chat;
 
 /// <summary>Limits that protect the bill, and bad questions refused before the model is paid for.</summary>
 [Collection(ChatCloudCollection.Name)]
-public sealed class ChatLimitTests : IDisposable
+public sealed class ChatLimitTests(ChatCloudFixture fixture) : ScriptedModelTests(fixture)
 {
-    private readonly ChatCloudFixture fixture;
-
-    public ChatLimitTests(ChatCloudFixture fixture)
-    {
-        this.fixture = fixture;
-        fixture.Model.Reset();
-    }
-
-    public void Dispose() => Assert.Equal(0, fixture.Model.Pending);
-
     [Fact]
     public async Task Questions_past_the_daily_limit_get_429_with_Retry_After_and_never_reach_the_model()
     {
-        var user = await fixture.CreateUserAsync();
+        var user = await Fixture.CreateUserAsync();
         using var http = user.CreateClient();
-        fixture.Model.Script([.. Enumerable.Range(0, ChatCloudFixture.QuestionsPerDay).Select(i => Say($"Answer {i}"))]);
+        Model.Script([.. Enumerable.Range(0, ChatCloudFixture.QuestionsPerDay).Select(i => Say($"Answer {i}"))]);
         for (var i = 0; i < ChatCloudFixture.QuestionsPerDay; i++)
             Assert.Equal(HttpStatusCode.OK, (await AskAsync(http, $"question {i}")).Response.StatusCode);
 
@@ -37,19 +27,19 @@ public sealed class ChatLimitTests : IDisposable
         Assert.Equal("/problems/too-many-requests", (string)body["type"]!);
         var retryAfter = int.Parse(response.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(retryAfter, 1, 24 * 60 * 60);
-        Assert.Equal(ChatCloudFixture.QuestionsPerDay, fixture.Model.Received.Count);
+        Assert.Equal(ChatCloudFixture.QuestionsPerDay, Model.Received.Count);
 
         // Another user's allowance is their own.
-        var other = await fixture.CreateUserAsync();
+        var other = await Fixture.CreateUserAsync();
         using var otherHttp = other.CreateClient();
-        fixture.Model.Script(Say("Fine."));
+        Model.Script(Say("Fine."));
         Assert.Equal(HttpStatusCode.OK, (await AskAsync(otherHttp, "hi")).Response.StatusCode);
     }
 
     [Fact]
     public async Task Requests_past_the_per_minute_limit_get_429_with_Retry_After()
     {
-        var user = await fixture.CreateUserAsync();
+        var user = await Fixture.CreateUserAsync();
         using var http = user.CreateClient();
 
         // Twice the limit plus one: even if a minute boundary splits the burst, one window holds more than the limit.
@@ -79,7 +69,7 @@ public sealed class ChatLimitTests : IDisposable
     [InlineData("""{"messages":[{"role":"user","content":"   "}],"timeZone":"Europe/Berlin"}""", "messages[0].content")]
     public async Task Invalid_question_is_a_400_naming_the_field_and_the_model_is_never_called(string json, string field)
     {
-        var user = await fixture.CreateUserAsync();
+        var user = await Fixture.CreateUserAsync();
         using var http = user.CreateClient();
 
         using var response = await http.PostAsync("/api/chat", new StringContent(json, Encoding.UTF8, "application/json"));
@@ -87,13 +77,13 @@ public sealed class ChatLimitTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Contains(body["errors"]!.AsArray(), e => (string)e!["field"]! == field);
-        Assert.Empty(fixture.Model.Received);
+        Assert.Empty(Model.Received);
     }
 
     [Fact]
     public async Task Too_long_a_message_or_too_many_turns_is_refused()
     {
-        var user = await fixture.CreateUserAsync();
+        var user = await Fixture.CreateUserAsync();
         using var http = user.CreateClient();
         var turns = new JsonArray([.. Enumerable.Range(0, 21).Select(i => (JsonNode)new JsonObject { ["role"] = i % 2 == 0 ? "user" : "assistant", ["content"] = "x" })]);
 
@@ -102,6 +92,6 @@ public sealed class ChatLimitTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
-        Assert.Empty(fixture.Model.Received);
+        Assert.Empty(Model.Received);
     }
 }

@@ -9,28 +9,18 @@ namespace RealtimeCalendar.EndToEnd.Tests.Chat;
 
 /// <summary>Questions answered from the calendar, bad tool calls refused to the model, and a looping model stopped.</summary>
 [Collection(ChatCloudCollection.Name)]
-public sealed class ChatReasoningTests : IDisposable
+public sealed class ChatReasoningTests(ChatCloudFixture fixture) : ScriptedModelTests(fixture)
 {
-    private readonly ChatCloudFixture fixture;
-
-    public ChatReasoningTests(ChatCloudFixture fixture)
-    {
-        this.fixture = fixture;
-        fixture.Model.Reset();
-    }
-
-    public void Dispose() => Assert.Equal(0, fixture.Model.Pending);
-
     [Fact]
     public async Task Question_is_answered_from_list_events_in_local_time_without_changing_anything()
     {
-        var user = await fixture.CreateUserAsync();
+        var user = await Fixture.CreateUserAsync();
         using var http = user.CreateClient();
         var day = Day(5);
         await CreateEventAsync(http, "Standup", BerlinInstant(day, 9), BerlinInstant(day, 9, 15));
         await CreateEventAsync(http, "Review", BerlinInstant(day, 14), BerlinInstant(day, 15));
         await CreateEventAsync(http, "Next day", BerlinInstant(day.AddDays(1), 9), BerlinInstant(day.AddDays(1), 10));
-        fixture.Model.Script(
+        Model.Script(
             Call("list_events", $$"""{"from":"{{day:yyyy-MM-dd}}","to":"{{day:yyyy-MM-dd}}"}"""),
             Say(request => "You have " + string.Join(" and ", LastToolResult(request)["events"]!.AsArray().Select(e => $"{(string)e!["title"]!} at {((string)e["start"]!)[11..16]}"))));
 
@@ -39,18 +29,18 @@ public sealed class ChatReasoningTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("You have Standup at 09:00 and Review at 14:00", (string)body["reply"]!);
         Assert.Empty(body["changes"]!.AsArray());
-        var listed = LastToolResult(fixture.Model.Received[1].Json)["events"]!.AsArray();
+        var listed = LastToolResult(Model.Received[1].Json)["events"]!.AsArray();
         Assert.All(listed, e => Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}[+-]\d{2}:\d{2}$", (string)e!["start"]!));
     }
 
     [Fact]
     public async Task Invalid_tool_arguments_are_answered_to_the_model_and_change_nothing()
     {
-        var user = await fixture.CreateUserAsync();
+        var user = await Fixture.CreateUserAsync();
         using var http = user.CreateClient();
-        await using var tab = await RealtimeSession.OpenAsync(fixture.Cloud, user);
+        await using var tab = await RealtimeSession.OpenAsync(Fixture.Cloud, user);
         var day = Day(6);
-        fixture.Model.Script(
+        Model.Script(
             Call("create_event", """{"title":"Lunch","start":"next tuesday-ish"}"""),
             Call("create_event", """{"title":42,"start":"2026-13-45T25:00"}"""),
             Call("create_event", $$"""{"title":"Lunch","start":"{{WallClock(day, 13)}}","end":"{{WallClock(day, 12)}}"}"""),
@@ -62,7 +52,7 @@ public sealed class ChatReasoningTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Which day and time should lunch be?", (string)body["reply"]!);
         Assert.Empty(body["changes"]!.AsArray());
-        var results = fixture.Model.Received.Skip(1).Select(r => LastToolResult(r.Json)).ToList();
+        var results = Model.Received.Skip(1).Select(r => LastToolResult(r.Json)).ToList();
         Assert.Equal("start", (string)results[0]["fields"]![0]!["field"]!);
         Assert.Contains("JSON", (string)results[1]["error"]!, StringComparison.Ordinal);
         Assert.Equal("end", (string)results[2]["fields"]![0]!["field"]!);
@@ -76,11 +66,11 @@ public sealed class ChatReasoningTests : IDisposable
     [Fact]
     public async Task A_model_that_keeps_calling_tools_is_stopped_at_the_round_limit()
     {
-        var user = await fixture.CreateUserAsync();
+        var user = await Fixture.CreateUserAsync();
         using var http = user.CreateClient();
         var day = Day(3);
         var loop = Call("list_events", $$"""{"from":"{{day:yyyy-MM-dd}}","to":"{{day:yyyy-MM-dd}}"}""");
-        fixture.Model.Script([.. Enumerable.Repeat(loop, 6)]);
+        Model.Script([.. Enumerable.Repeat(loop, 6)]);
 
         var (response, body) = await AskAsync(http, "keep looking");
 
@@ -88,6 +78,6 @@ public sealed class ChatReasoningTests : IDisposable
         Assert.True((bool)body["stoppedAtRoundLimit"]!);
         Assert.Contains("stopped", (string)body["reply"]!, StringComparison.Ordinal);
         Assert.Contains("Nothing was changed", (string)body["reply"]!, StringComparison.Ordinal);
-        Assert.Equal(6, fixture.Model.Received.Count);
+        Assert.Equal(6, Model.Received.Count);
     }
 }

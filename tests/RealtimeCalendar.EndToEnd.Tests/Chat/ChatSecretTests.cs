@@ -9,29 +9,19 @@ namespace RealtimeCalendar.EndToEnd.Tests.Chat;
 
 /// <summary>The API key travels only in the Authorization header to the model server: never in a body, URL, response or log.</summary>
 [Collection(ChatCloudCollection.Name)]
-public sealed class ChatSecretTests : IDisposable
+public sealed class ChatSecretTests(ChatCloudFixture fixture) : ScriptedModelTests(fixture)
 {
-    private readonly ChatCloudFixture fixture;
-
-    public ChatSecretTests(ChatCloudFixture fixture)
-    {
-        this.fixture = fixture;
-        fixture.Model.Reset();
-    }
-
-    public void Dispose() => Assert.Equal(0, fixture.Model.Pending);
-
     [Fact]
     public async Task The_key_is_sent_only_as_the_bearer_token_and_never_appears_in_responses_or_logs()
     {
-        var user = await fixture.CreateUserAsync();
+        var user = await Fixture.CreateUserAsync();
         using var http = user.CreateClient();
         var day = Day(4);
-        fixture.Model.Script(
+        Model.Script(
             Call("create_event", $$"""{"title":"Secret-free","start":"{{WallClock(day, 10)}}"}"""),
             Say("Done."),
             // A model server that rejects the key and quotes it back, as some do: it must go no further.
-            (_, _) => ScriptedResponse.Error(401, $"Incorrect API key provided: {fixture.ApiKey}.", "invalid_request_error"));
+            (_, _) => ScriptedResponse.Error(401, $"Incorrect API key provided: {Fixture.ApiKey}.", "invalid_request_error"));
 
         var (ok, okBody) = await AskAsync(http, "book something");
         using var status = await http.GetAsync("/api/chat");
@@ -44,17 +34,17 @@ public sealed class ChatSecretTests : IDisposable
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.Contains("API key", (string)refusedBody["detail"]!, StringComparison.Ordinal);
 
-        foreach (var request in fixture.Model.Received)
+        foreach (var request in Model.Received)
         {
-            Assert.Equal("Bearer " + fixture.ApiKey, request.Headers["Authorization"]);
-            Assert.DoesNotContain(fixture.ApiKey, request.Body, StringComparison.Ordinal);
-            Assert.DoesNotContain(fixture.ApiKey, request.PathAndQuery, StringComparison.Ordinal);
-            Assert.DoesNotContain(request.Headers, h => h.Key != "Authorization" && h.Value.Contains(fixture.ApiKey, StringComparison.Ordinal));
+            Assert.Equal("Bearer " + Fixture.ApiKey, request.Headers["Authorization"]);
+            Assert.DoesNotContain(Fixture.ApiKey, request.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain(Fixture.ApiKey, request.PathAndQuery, StringComparison.Ordinal);
+            Assert.DoesNotContain(request.Headers, h => h.Key != "Authorization" && h.Value.Contains(Fixture.ApiKey, StringComparison.Ordinal));
         }
 
-        Assert.DoesNotContain(fixture.ApiKey, okBody.ToJsonString() + statusBody + refusedBody.ToJsonString(), StringComparison.Ordinal);
-        Assert.NotEmpty(fixture.LogLines);
-        Assert.DoesNotContain(fixture.LogLines, line => line.Contains(fixture.ApiKey, StringComparison.Ordinal));
-        Assert.DoesNotContain(fixture.LogLines, line => line.Contains(fixture.ApiKey[..16], StringComparison.Ordinal));
+        Assert.DoesNotContain(Fixture.ApiKey, okBody.ToJsonString() + statusBody + refusedBody.ToJsonString(), StringComparison.Ordinal);
+        Assert.NotEmpty(Fixture.LogLines);
+        Assert.DoesNotContain(Fixture.LogLines, line => line.Contains(Fixture.ApiKey, StringComparison.Ordinal));
+        Assert.DoesNotContain(Fixture.LogLines, line => line.Contains(Fixture.ApiKey[..16], StringComparison.Ordinal));
     }
 }

@@ -10,26 +10,16 @@ namespace RealtimeCalendar.EndToEnd.Tests.Chat;
 
 /// <summary>What the model asks for is done through the calendar's own rules and reaches every tab through the stream.</summary>
 [Collection(ChatCloudCollection.Name)]
-public sealed class ChatWriteTests : IDisposable
+public sealed class ChatWriteTests(ChatCloudFixture fixture) : ScriptedModelTests(fixture)
 {
-    private readonly ChatCloudFixture fixture;
-
-    public ChatWriteTests(ChatCloudFixture fixture)
-    {
-        this.fixture = fixture;
-        fixture.Model.Reset();
-    }
-
-    public void Dispose() => Assert.Equal(0, fixture.Model.Pending);
-
     [Fact]
     public async Task Plain_language_create_stores_the_event_in_the_users_zone_and_pushes_it_to_open_tabs()
     {
-        var user = await fixture.CreateUserAsync();
+        var user = await Fixture.CreateUserAsync();
         using var http = user.CreateClient();
-        await using var tab = await RealtimeSession.OpenAsync(fixture.Cloud, user);
+        await using var tab = await RealtimeSession.OpenAsync(Fixture.Cloud, user);
         var day = Day(7);
-        fixture.Model.Script(
+        Model.Script(
             Call("create_event", $$"""{"title":"Lunch with Sam","start":"{{WallClock(day, 12)}}","end":"{{WallClock(day, 13)}}"}"""),
             Say(request => "Booked: " + (string)LastToolResult(request)["event"]!["title"]!));
 
@@ -47,24 +37,24 @@ public sealed class ChatWriteTests : IDisposable
         Assert.Equal(("upsert", 1L, "Lunch with Sam"), ((string)pushed["op"]!, (long)pushed["version"]!, (string)pushed["event"]!["title"]!));
 
         // The model was told the user's zone and today's date, offered the four tools, and shown the tool's result.
-        var first = fixture.Model.Received[0].Json;
+        var first = Model.Received[0].Json;
         var instructions = (string)first["messages"]![0]!["content"]!;
         Assert.Contains(Zone, instructions, StringComparison.Ordinal);
         Assert.Contains(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, BerlinZone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), instructions, StringComparison.Ordinal);
         Assert.Equal(["list_events", "create_event", "update_event", "delete_event"], first["tools"]!.AsArray().Select(t => (string)t!["function"]!["name"]!));
-        Assert.Equal("created", (string)LastToolResult(fixture.Model.Received[1].Json)["status"]!);
+        Assert.Equal("created", (string)LastToolResult(Model.Received[1].Json)["status"]!);
     }
 
     [Fact]
     public async Task Move_finds_the_event_with_list_and_keeps_its_length()
     {
-        var user = await fixture.CreateUserAsync();
+        var user = await Fixture.CreateUserAsync();
         using var http = user.CreateClient();
         var thursday = Day(9);
         var friday = Day(10);
         var id = await CreateEventAsync(http, "Dentist", BerlinInstant(thursday, 9, 30), BerlinInstant(thursday, 10, 15));
-        await using var tab = await RealtimeSession.OpenAsync(fixture.Cloud, user);
-        fixture.Model.Script(
+        await using var tab = await RealtimeSession.OpenAsync(Fixture.Cloud, user);
+        Model.Script(
             Call("list_events", $$"""{"from":"{{thursday:yyyy-MM-dd}}","to":"{{thursday:yyyy-MM-dd}}"}"""),
             Call("update_event", request => $$"""{"eventId":"{{ListedId(request, "Dentist")}}","start":"{{WallClock(friday, 9, 30)}}"}"""),
             Say("Moved your dentist appointment to Friday 09:30."));
@@ -82,12 +72,12 @@ public sealed class ChatWriteTests : IDisposable
     [Fact]
     public async Task Delete_removes_the_event_and_pushes_the_deletion()
     {
-        var user = await fixture.CreateUserAsync();
+        var user = await Fixture.CreateUserAsync();
         using var http = user.CreateClient();
         var day = Day(8);
         var id = await CreateEventAsync(http, "Gym", BerlinInstant(day, 18), BerlinInstant(day, 19));
-        await using var tab = await RealtimeSession.OpenAsync(fixture.Cloud, user);
-        fixture.Model.Script(
+        await using var tab = await RealtimeSession.OpenAsync(Fixture.Cloud, user);
+        Model.Script(
             Call("list_events", $$"""{"from":"{{WallClock(day, 0)}}","to":"{{WallClock(day.AddDays(1), 0)}}"}"""),
             Call("delete_event", request => $$"""{"eventId":"{{ListedId(request, "Gym")}}"}"""),
             Say("Deleted Gym."));
@@ -104,10 +94,10 @@ public sealed class ChatWriteTests : IDisposable
     [Fact]
     public async Task All_day_event_from_dates_covers_the_whole_days()
     {
-        var user = await fixture.CreateUserAsync();
+        var user = await Fixture.CreateUserAsync();
         using var http = user.CreateClient();
         var first = Day(12);
-        fixture.Model.Script(
+        Model.Script(
             Call("create_event", $$"""{"title":"Trip","start":"{{first:yyyy-MM-dd}}","end":"{{first.AddDays(2):yyyy-MM-dd}}","allDay":true}"""),
             Say("Added your trip."));
 
