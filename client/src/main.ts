@@ -6,6 +6,7 @@ import './styles.css';
 import type { FetchLike } from './api/FetchLike';
 import { AuthorizedFetch } from './api/AuthorizedFetch';
 import { EventsApi } from './api/EventsApi';
+import { GoogleSyncApi, googleReturnMessage } from './api/GoogleSyncApi';
 import { RealtimeTicketApi } from './api/RealtimeTicketApi';
 import { CognitoClient } from './auth/CognitoClient';
 import { CognitoError } from './auth/CognitoError';
@@ -14,6 +15,7 @@ import { TokenSession } from './auth/TokenSession';
 import { CalendarPage } from './calendar/CalendarPage';
 import { EventStore } from './calendar/EventStore';
 import { loadConfig } from './config/AppConfig';
+import { GoogleSyncControl } from './ui/GoogleSyncControl';
 
 async function main(root: HTMLElement): Promise<void> {
   const fetchFn: FetchLike = (input, init) => fetch(input, init);
@@ -23,6 +25,7 @@ async function main(root: HTMLElement): Promise<void> {
   const http = new AuthorizedFetch(config.apiBaseUrl, session, fetchFn);
   const events = new EventsApi(http);
   const tickets = new RealtimeTicketApi(http);
+  const google = new GoogleSyncApi(http);
   const store = new EventStore();
   let page: CalendarPage | null = null;
 
@@ -40,7 +43,9 @@ async function main(root: HTMLElement): Promise<void> {
 
   const showCalendar = (): void => {
     root.replaceChildren();
+    const googleControl = new GoogleSyncControl(google, (url) => window.location.assign(url), (message) => page?.showNotice(message));
     page = new CalendarPage(root, {
+      google: googleControl,
       events,
       store,
       webSocketUrl: config.webSocketUrl,
@@ -49,6 +54,12 @@ async function main(root: HTMLElement): Promise<void> {
       signOut: () => void tickets.revokeAll().catch(() => undefined).finally(() => session.signOut()),
     });
     page.start();
+    // Back from Google's consent page: say how it went, then drop the flag so a reload does not repeat it.
+    const returned = googleReturnMessage(window.location.search);
+    if (returned !== null) {
+      page.showNotice(returned);
+      window.history.replaceState(null, '', window.location.pathname);
+    }
   };
 
   session.onSignedOut(() => showSignIn());

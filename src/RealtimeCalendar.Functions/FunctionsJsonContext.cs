@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization;
 using RealtimeCalendar.Core.Events;
+using RealtimeCalendar.Core.GoogleSync;
 using RealtimeCalendar.Core.Identity;
 using RealtimeCalendar.Functions.CalendarApi;
+using RealtimeCalendar.Functions.GoogleSync;
 using RealtimeCalendar.Functions.Http;
 
 namespace RealtimeCalendar.Functions;
@@ -14,4 +16,7 @@ namespace RealtimeCalendar.Functions;
 [JsonSerializable(typeof(EventResource))]
 [JsonSerializable(typeof(EventList))]
 [JsonSerializable(typeof(IssuedTicket))]
+[JsonSerializable(typeof(GoogleStatus))]
+[JsonSerializable(typeof(GoogleAuthorizationStart))]
+[JsonSerializable(typeof(GoogleSyncResult))]
 public sealed partial class FunctionsJsonContext : JsonSerializerContext;

@@ -20,6 +20,8 @@ export interface CalendarPageOptions {
   readonly webSocketUrl: string;
   readonly requestTicket: () => Promise<string>;
   readonly signOut: () => void;
+  /** The toolbar's Google Calendar control, when the app has one. */
+  readonly google?: { readonly element: HTMLElement; refresh(): Promise<void> };
 }
 
 /**
@@ -72,6 +74,12 @@ export class CalendarPage {
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
     this.connection.start();
+    void this.options.google?.refresh();
+  }
+
+  /** Shows a short message at the top of the page. */
+  showNotice(message: string): void {
+    this.notice.show(message);
   }
 
   destroy(): void {
@@ -100,7 +108,9 @@ export class CalendarPage {
     signOut.textContent = 'Sign out';
     signOut.dataset['testid'] = 'signout';
     signOut.addEventListener('click', () => this.options.signOut());
-    bar.append(name, spacer, this.status.element, signOut);
+    bar.append(name, spacer);
+    if (this.options.google !== undefined) bar.append(this.options.google.element);
+    bar.append(this.status.element, signOut);
     return bar;
   }
 

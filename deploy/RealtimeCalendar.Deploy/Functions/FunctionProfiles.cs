@@ -1,5 +1,6 @@
 using RealtimeCalendar.Aws.Tables;
 using RealtimeCalendar.Deploy.Secrets;
+using RealtimeCalendar.Functions.Bootstrap;
 using RealtimeCalendar.Functions.Routing;
 
 namespace RealtimeCalendar.Deploy.Functions;
@@ -11,9 +12,9 @@ namespace RealtimeCalendar.Deploy.Functions;
 /// </summary>
 public static class FunctionProfiles
 {
-    // Names of functions the catalog will gain (chat, google-sync); FunctionNames has constants only for built ones.
+    // Names of functions the catalog will gain (chat); FunctionNames has constants only for built ones.
     public const string Chat = "chat";
-    public const string GoogleSync = "google-sync";
+    public const string GoogleSync = FunctionNames.GoogleSync;
 
     public static IReadOnlyList<FunctionProfile> All { get; } =
     [
@@ -35,7 +36,8 @@ public static class FunctionProfiles
             256,
             TimeSpan.FromSeconds(29),
             [new(CalendarTables.Events, TableAccess.ReadWrite), new(CalendarTables.Sessions, TableAccess.ReadWrite)],
-            [SecretParameters.GoogleClientSecret]),
+            [SecretParameters.GoogleClientSecret],
+            OwnedParameterPath: GoogleSettings.DefaultTokenParameterPrefix),
     ];
 
     public static FunctionProfile For(string functionName) =>

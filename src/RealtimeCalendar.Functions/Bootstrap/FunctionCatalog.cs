@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RealtimeCalendar.Functions.Auth;
 using RealtimeCalendar.Functions.CalendarApi;
+using RealtimeCalendar.Functions.GoogleSync;
 using RealtimeCalendar.Functions.Notify;
 using RealtimeCalendar.Functions.Realtime;
 using RealtimeCalendar.Functions.Routing;
@@ -12,7 +13,7 @@ namespace RealtimeCalendar.Functions.Bootstrap;
 public static class FunctionCatalog
 {
     public static IReadOnlyList<string> Names { get; } =
-        [FunctionNames.CalendarApi, FunctionNames.Auth, FunctionNames.WsConnect, FunctionNames.WsDefault, FunctionNames.Notify];
+        [FunctionNames.CalendarApi, FunctionNames.Auth, FunctionNames.WsConnect, FunctionNames.WsDefault, FunctionNames.Notify, FunctionNames.GoogleSync];
 
     public static ILambdaFunction Create(string name, FunctionServices services) => name switch
     {
@@ -21,6 +22,8 @@ public static class FunctionCatalog
         FunctionNames.WsConnect => new WsConnectFunction(services.CreateAdmission(), services.LoggerFactory.CreateLogger<WsConnectFunction>()),
         FunctionNames.WsDefault => new WsDefaultFunction(),
         FunctionNames.Notify => new NotifyFunction(services.Notifier, services.LoggerFactory.CreateLogger<NotifyFunction>()),
+        FunctionNames.GoogleSync => new GoogleSyncFunction(
+            services.GoogleUnavailableReason, services.GetGoogleSyncAsync, services.LoggerFactory.CreateLogger<GoogleSyncFunction>()),
         _ => throw new ArgumentException(
             $"Unknown function '{name}'. Known functions: {string.Join(", ", Names)}.", nameof(name)),
     };

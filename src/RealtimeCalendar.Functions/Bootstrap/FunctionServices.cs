@@ -1,15 +1,20 @@
 using Amazon;
 using Amazon.DynamoDBv2;
+using Amazon.SimpleSystemsManagement;
+using Amazon.SimpleSystemsManagement.Model;
 using Microsoft.Extensions.Logging;
 using RealtimeCalendar.Aws.Connections;
 using RealtimeCalendar.Aws.Events;
+using RealtimeCalendar.Aws.GoogleSync;
 using RealtimeCalendar.Aws.Identity;
 using RealtimeCalendar.Aws.ManagementApi;
 using RealtimeCalendar.Aws.Sessions;
 using RealtimeCalendar.Aws.Signing;
 using RealtimeCalendar.Core.Calendar;
+using RealtimeCalendar.Core.GoogleSync;
 using RealtimeCalendar.Core.Identity;
 using RealtimeCalendar.Core.Realtime;
+using RealtimeCalendar.Functions.GoogleSync;
 
 namespace RealtimeCalendar.Functions.Bootstrap;
 
@@ -26,9 +31,17 @@ public sealed class FunctionServices : IDisposable
     private readonly Lazy<RealtimeTickets> tickets;
     private readonly Lazy<IAccessTokenValidator> tokens;
     private readonly Lazy<ChangeNotifier> notifier;
+    private readonly Lazy<AmazonSimpleSystemsManagementClient> ssm;
+    private readonly Lazy<Task<GoogleSyncComponents>> google;
+    private readonly Func<GoogleApiCredentials, GoogleApiAdapters>? googleAdapters;
 
-    public FunctionServices(FunctionSettings settings, ILoggerFactory loggerFactory, TimeProvider time)
+    /// <param name="googleAdapters">
+    /// Builds the Google API adapters; null in the Native AOT bootstrap, which cannot carry them (docs/google-aot.md).
+    /// </param>
+    public FunctionServices(
+        FunctionSettings settings, ILoggerFactory loggerFactory, TimeProvider time, Func<GoogleApiCredentials, GoogleApiAdapters>? googleAdapters = null)
     {
+        this.googleAdapters = googleAdapters;
         Settings = settings;
         LoggerFactory = loggerFactory;
         Time = time;
@@ -54,6 +67,8 @@ public sealed class FunctionServices : IDisposable
                 time,
                 loggerFactory.CreateLogger<ChangeFanOut>()),
             loggerFactory.CreateLogger<ChangeNotifier>()));
+        ssm = new(() => CreateSsmClient(settings));
+        google = new(CreateGoogleSyncAsync);
     }
 
     public FunctionSettings Settings { get; }
@@ -74,6 +89,19 @@ public sealed class FunctionServices : IDisposable
 
     public ChangeNotifier Notifier => notifier.Value;
 
+    /// <summary>Why Google sync cannot run here (what to configure), or null when it can.</summary>
+    public string? GoogleUnavailableReason => Settings.Google switch
+    {
+        null => $"Set {GoogleSettings.ClientIdVariable}, {GoogleSettings.ClientSecretParameterVariable} (or {GoogleSettings.ClientSecretVariable}) and {GoogleSettings.RedirectUriVariable}; README.md, 'Google Calendar sync', shows how.",
+        { RedirectUri: null } => $"Set {GoogleSettings.RedirectUriVariable} to this deployment's /api/google/callback URL, as registered with the Google OAuth client.",
+        { ClientSecret: null, ClientSecretParameter: null } => $"Set {GoogleSettings.ClientSecretParameterVariable} or {GoogleSettings.ClientSecretVariable}.",
+        _ when googleAdapters is null => "This build has no Google API client: Google.Apis is not Native-AOT compatible (docs/google-aot.md). Run the local cloud in-process, or deploy an AOT-clean client.",
+        _ => null,
+    };
+
+    /// <summary>Google sync's services; only when <see cref="GoogleUnavailableReason"/> is null.</summary>
+    public Task<GoogleSyncComponents> GetGoogleSyncAsync(CancellationToken cancellationToken) => google.Value.WaitAsync(cancellationToken);
+
     public ConnectionAdmission CreateAdmission() =>
         new(Tokens, Tickets, Connections, Time, LoggerFactory.CreateLogger<ConnectionAdmission>());
 
@@ -83,7 +111,39 @@ public sealed class FunctionServices : IDisposable
             dynamoDb.Value.Dispose();
         if (http.IsValueCreated)
             http.Value.Dispose();
+        if (ssm.IsValueCreated)
+            ssm.Value.Dispose();
     }
+
+    private async Task<GoogleSyncComponents> CreateGoogleSyncAsync()
+    {
+        var google = Settings.Google ?? throw new InvalidOperationException(GoogleUnavailableReason);
+        var build = googleAdapters ?? throw new InvalidOperationException(GoogleUnavailableReason);
+        var secret = google.ClientSecret
+            ?? (await ssm.Value.GetParameterAsync(new GetParameterRequest { Name = google.ClientSecretParameter, WithDecryption = true })).Parameter.Value;
+        var adapters = build(new GoogleApiCredentials(google.ClientId, secret, google.AuthorizationEndpoint, google.TokenEndpoint, google.CalendarBaseUri));
+        IGoogleTokenStore tokenStore = google.TokenDirectory is { } directory
+            ? new EncryptedFileGoogleTokenStore(directory, Path.Combine(directory, "google-token.key"))
+            : new SsmGoogleTokenStore(ssm.Value, google.TokenParameterPrefix);
+        var sync = new GoogleSyncService(
+            new DynamoDbEventStore(dynamoDb.Value, Settings.EventsTable),
+            new DynamoDbGoogleSyncStateStore(dynamoDb.Value, Settings.SessionsTable),
+            tokenStore,
+            adapters.Clients,
+            new GoogleSyncOptions { WebhookAddress = google.WebhookUri },
+            Time,
+            LoggerFactory.CreateLogger<GoogleSyncService>());
+        var connect = new GoogleConnectFlow(
+            adapters.Authorization,
+            new DynamoDbGoogleAuthorizationRequestStore(dynamoDb.Value, Settings.SessionsTable),
+            sync,
+            Time,
+            LoggerFactory.CreateLogger<GoogleConnectFlow>());
+        return new GoogleSyncComponents(sync, connect, google.RedirectUri!);
+    }
+
+    private static AmazonSimpleSystemsManagementClient CreateSsmClient(FunctionSettings settings) =>
+        new(new AmazonSimpleSystemsManagementConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(settings.Region) });
 
     private static AmazonDynamoDBClient CreateDynamoDbClient(FunctionSettings settings)
     {

@@ -36,6 +36,9 @@ public sealed record FunctionSettings
 
     public int MaxEventsPerUser { get; init; } = 10_000;
 
+    /// <summary>Google sync; null when <c>GOOGLE_CLIENT_ID</c> is unset, and the google-sync routes then answer 503.</summary>
+    public GoogleSettings? Google { get; init; }
+
     public static FunctionSettings FromEnvironment() => FromVariables(Environment.GetEnvironmentVariables());
 
     public static FunctionSettings FromVariables(IDictionary variables)
@@ -54,6 +57,7 @@ public sealed record FunctionSettings
             CognitoIssuer = Get("COGNITO_ISSUER"),
             CognitoClientIds = Get("COGNITO_CLIENT_IDS") is { } clients ? clients.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [],
             MaxEventsPerUser = Get("MAX_EVENTS_PER_USER") is { } max ? int.Parse(max, CultureInfo.InvariantCulture) : 10_000,
+            Google = GoogleSettings.FromVariables(Get),
         };
     }
 
@@ -76,6 +80,7 @@ public sealed record FunctionSettings
             variables[ManagementApiEndpointVariable] = ManagementApiEndpoint.ToString();
         if (DynamoDbEndpoint is not null)
             variables["DYNAMODB_ENDPOINT"] = DynamoDbEndpoint.ToString();
+        Google?.AddVariables(variables);
         return variables;
     }
 }

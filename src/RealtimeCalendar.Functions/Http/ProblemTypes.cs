@@ -13,4 +13,7 @@ public static class ProblemTypes
     public const string UnsupportedMediaType = "/problems/unsupported-media-type";
     public const string LimitReached = "/problems/limit-reached";
     public const string Internal = "/problems/internal";
+    public const string GoogleNotConfigured = "/problems/google-not-configured";
+    public const string GoogleNotConnected = "/problems/google-not-connected";
+    public const string GoogleUnavailable = "/problems/google-unavailable";
 }

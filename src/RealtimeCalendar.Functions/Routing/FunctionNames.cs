@@ -8,4 +8,5 @@ public static class FunctionNames
     public const string WsConnect = "ws-connect";
     public const string WsDefault = "ws-default";
     public const string Notify = "notify";
+    public const string GoogleSync = "google-sync";
 }

@@ -8,6 +8,7 @@ using RealtimeCalendar.Functions.Routing;
 using RealtimeCalendar.Local.Client;
 using RealtimeCalendar.Local.Cognito;
 using RealtimeCalendar.Local.DynamoDbLocal;
+using RealtimeCalendar.Local.GoogleSync;
 using RealtimeCalendar.Local.HttpApi;
 using RealtimeCalendar.Local.Lambda;
 using RealtimeCalendar.Local.ManagementApi;
@@ -120,8 +121,9 @@ public sealed class LocalCloud : IAsyncDisposable
                 CognitoIssuer = userPool.Issuer(cognitoLocal.Endpoint),
                 CognitoClientIds = [userPool.ClientId],
                 MaxEventsPerUser = options.MaxEventsPerUser,
+                Google = LocalGoogleSync.SettingsFromEnvironment(baseUrl, stateDirectory),
             };
-            var services = new FunctionServices(settings, loggerFactory, TimeProvider.System);
+            var services = new FunctionServices(settings, loggerFactory, TimeProvider.System, LocalGoogleSync.Adapters(loggerFactory));
             parts.Add(new DisposeAction(() => { services.Dispose(); cognitoHttp.Dispose(); }));
             await CreateTablesAsync(services.DynamoDb, tables, cancellationToken);
 
