@@ -32,7 +32,8 @@ public sealed class FunctionServices : IDisposable
     private readonly Lazy<IAccessTokenValidator> tokens;
     private readonly Lazy<ChangeNotifier> notifier;
     private readonly Lazy<AmazonSimpleSystemsManagementClient> ssm;
-    private readonly Lazy<Task<GoogleSyncComponents>> google;
+    private readonly Lock googleGate = new();
+    private Task<GoogleSyncComponents>? google;
     private readonly Func<GoogleApiCredentials, GoogleApiAdapters>? googleAdapters;
 
     /// <param name="googleAdapters">
@@ -68,7 +69,6 @@ public sealed class FunctionServices : IDisposable
                 loggerFactory.CreateLogger<ChangeFanOut>()),
             loggerFactory.CreateLogger<ChangeNotifier>()));
         ssm = new(() => CreateSsmClient(settings));
-        google = new(CreateGoogleSyncAsync);
     }
 
     public FunctionSettings Settings { get; }
@@ -100,7 +100,16 @@ public sealed class FunctionServices : IDisposable
     };
 
     /// <summary>Google sync's services; only when <see cref="GoogleUnavailableReason"/> is null.</summary>
-    public Task<GoogleSyncComponents> GetGoogleSyncAsync(CancellationToken cancellationToken) => google.Value.WaitAsync(cancellationToken);
+    public Task<GoogleSyncComponents> GetGoogleSyncAsync(CancellationToken cancellationToken)
+    {
+        lock (googleGate)
+        {
+            // Built once; a failed build (SSM unreachable, say) is retried by the next request instead of cached.
+            if (google is null || google.IsFaulted || google.IsCanceled)
+                google = CreateGoogleSyncAsync();
+            return google.WaitAsync(cancellationToken);
+        }
+    }
 
     public ConnectionAdmission CreateAdmission() =>
         new(Tokens, Tickets, Connections, Time, LoggerFactory.CreateLogger<ConnectionAdmission>());
