@@ -111,8 +111,8 @@ public sealed class GoogleSyncService(
         if (after is null && before?.GoogleLink is null)
             return GooglePushOutcome.NotNeeded;
 
-        var refreshToken = await tokens.GetAsync(userId, cancellationToken);
-        if (refreshToken is null || await states.GetAsync(userId, cancellationToken) is null)
+        // State first: it is one table read, while most users' changes would otherwise cost a secret-store miss each.
+        if (await states.GetAsync(userId, cancellationToken) is null || await tokens.GetAsync(userId, cancellationToken) is not { } refreshToken)
             return GooglePushOutcome.NotConnected;
 
         using var client = clients.Create(refreshToken);

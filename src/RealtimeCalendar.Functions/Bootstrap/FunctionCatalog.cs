@@ -24,6 +24,8 @@ public static class FunctionCatalog
         FunctionNames.Notify => new NotifyFunction(services.Notifier, services.LoggerFactory.CreateLogger<NotifyFunction>()),
         FunctionNames.GoogleSync => new GoogleSyncFunction(
             services.GoogleUnavailableReason, services.GetGoogleSyncAsync, services.LoggerFactory.CreateLogger<GoogleSyncFunction>()),
+        FunctionNames.GooglePush => new GooglePushFunction(
+            services.GoogleUnavailableReason, services.GetGoogleSyncAsync, services.LoggerFactory.CreateLogger<GooglePushFunction>()),
         _ => throw new ArgumentException(
             $"Unknown function '{name}'. Known functions: {string.Join(", ", Names)}.", nameof(name)),
     };

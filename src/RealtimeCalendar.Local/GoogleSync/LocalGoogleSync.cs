@@ -13,9 +13,12 @@ namespace RealtimeCalendar.Local.GoogleSync;
 /// </summary>
 public static class LocalGoogleSync
 {
-    /// <summary>Null unless <c>GOOGLE_CLIENT_ID</c> is set; the callback defaults to this local cloud's own URL.</summary>
-    public static GoogleSettings? SettingsFromEnvironment(Uri baseUrl, string stateDirectory) =>
-        GoogleSettings.FromVariables(name => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null) is { } google
+    /// <summary>
+    /// <paramref name="configured"/>, else the environment's; null unless a client id is set. The callback defaults to
+    /// this local cloud's own URL and tokens to its data folder.
+    /// </summary>
+    public static GoogleSettings? Resolve(GoogleSettings? configured, Uri baseUrl, string stateDirectory) =>
+        (configured ?? GoogleSettings.FromVariables(name => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null)) is { } google
             ? google with
             {
                 RedirectUri = google.RedirectUri ?? new Uri(baseUrl, "/api/google/callback"),

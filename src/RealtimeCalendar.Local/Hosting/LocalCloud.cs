@@ -121,7 +121,7 @@ public sealed class LocalCloud : IAsyncDisposable
                 CognitoIssuer = userPool.Issuer(cognitoLocal.Endpoint),
                 CognitoClientIds = [userPool.ClientId],
                 MaxEventsPerUser = options.MaxEventsPerUser,
-                Google = LocalGoogleSync.SettingsFromEnvironment(baseUrl, stateDirectory),
+                Google = LocalGoogleSync.Resolve(options.Google, baseUrl, stateDirectory),
             };
             var services = new FunctionServices(settings, loggerFactory, TimeProvider.System, LocalGoogleSync.Adapters(loggerFactory));
             parts.Add(new DisposeAction(() => { services.Dispose(); cognitoHttp.Dispose(); }));
@@ -162,6 +162,19 @@ public sealed class LocalCloud : IAsyncDisposable
             trigger.Start();
             parts.Add(trigger);
             await trigger.Listening.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            if (settings.Google is not null)
+            {
+                // A second reader of the same stream, as the cloud would have: local writes go to Google.
+                var googlePush = new StreamEventSourceMapping(
+                    streams,
+                    async ct => (await services.DynamoDb.DescribeTableAsync(new DescribeTableRequest { TableName = tables.Events }, ct)).Table.LatestStreamArn,
+                    lambda,
+                    new StreamEventSourceMappingOptions { FunctionName = FunctionNames.GooglePush },
+                    loggerFactory.CreateLogger<StreamEventSourceMapping>());
+                googlePush.Start();
+                parts.Add(googlePush);
+                await googlePush.Listening.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            }
 
             logger.LogInformation("Local cloud serving {Url}", baseUrl);
             return new LocalCloud(baseUrl, tables, services, userPool, cognito, connections, faults, trigger, parts, scratch);

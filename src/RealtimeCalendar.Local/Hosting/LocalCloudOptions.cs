@@ -1,3 +1,5 @@
+using RealtimeCalendar.Functions.Bootstrap;
+
 namespace RealtimeCalendar.Local.Hosting;
 
 /// <summary>How the local cloud runs; every field has a command-line flag (see <see cref="LocalCloudCommandLine"/>).</summary>
@@ -34,4 +36,10 @@ public sealed record LocalCloudOptions
     public string? ToolCacheDirectory { get; init; }
 
     public string ToolCache => ToolCacheDirectory ?? Path.Combine(DataDirectory, "tools");
+
+    /// <summary>
+    /// Google sync settings for hosts that pass them in code (tests); when null they come from this process's
+    /// <c>GOOGLE_*</c> environment variables (README, "Google Calendar sync"), not from flags.
+    /// </summary>
+    public GoogleSettings? Google { get; init; }
 }

@@ -31,13 +31,16 @@ public sealed class LocalCloudFixture : IAsyncLifetime
     }
 
     /// <summary>Signs a brand-new user up in the local pool and signs them in, so every test has a calendar of its own.</summary>
-    public async Task<TestUser> CreateUserAsync()
+    public Task<TestUser> CreateUserAsync() => CreateUserAsync(Cloud);
+
+    /// <summary>The same for any local cloud (a fixture of its own, such as the Google one).</summary>
+    public static async Task<TestUser> CreateUserAsync(LocalCloud cloud)
     {
         var email = $"user-{Guid.NewGuid():N}@example.com";
         var password = "Pw-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)) + "-a1";
-        var userId = await Cloud.Cognito.CreateConfirmedUserAsync(Cloud.UserPool.UserPoolId, Cloud.UserPool.ClientId, email, password, CancellationToken.None);
-        var tokens = await Cloud.SignInAsync(email, password, CancellationToken.None);
-        return new TestUser(userId, email, password, tokens.AccessToken, Cloud.BaseUrl);
+        var userId = await cloud.Cognito.CreateConfirmedUserAsync(cloud.UserPool.UserPoolId, cloud.UserPool.ClientId, email, password, CancellationToken.None);
+        var tokens = await cloud.SignInAsync(email, password, CancellationToken.None);
+        return new TestUser(userId, email, password, tokens.AccessToken, cloud.BaseUrl);
     }
 
     public HttpClient CreateAnonymousClient() => new() { BaseAddress = Cloud.BaseUrl };
