@@ -71,6 +71,12 @@ public sealed class GoogleCalendarClient(CalendarV3Service service, GoogleApiOpt
             logger.LogInformation("Google {Method} answered {Status}: {Reason}", method, status, e.Error?.Message);
             throw new GoogleCalendarException(status, $"Google {method} answered {status}: {e.Error?.Message}", e);
         }
+        catch (HttpRequestException e)
+        {
+            // No answer at all after the retries (DNS, connection refused, reset): to callers it is Google being unavailable.
+            logger.LogWarning("Google {Method} could not be reached: {Reason}", method, e.Message);
+            throw new GoogleCalendarException(503, $"Google {method} could not be reached: {e.Message}", e);
+        }
         catch (TokenResponseException e)
         {
             // The refresh token was revoked or the client is misconfigured: the user has to connect again.

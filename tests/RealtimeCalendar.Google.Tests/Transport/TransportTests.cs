@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
 using RealtimeCalendar.Core.GoogleSync;
 using RealtimeCalendar.Google.Tests.Fixtures;
 
@@ -57,6 +58,28 @@ public sealed class TransportTests
         Assert.Equal(rig.Options.MaxRetries + 1, rig.Google.Requests.Count(r => r.Status == 503));
         var state = await rig.Sync.GetStateAsync(GoogleSyncRig.UserId, CancellationToken.None);
         Assert.Equal("Google answered 503.", state!.LastSyncError);
+    }
+
+    [Fact]
+    public async Task Unreachable_google_surfaces_as_unavailable_after_the_retries()
+    {
+        await using var rig = await GoogleSyncRig.StartAsync();
+        await rig.ConnectAsync();
+        // Port 1 on loopback refuses connections: no HTTP answer at all.
+        var unreachable = rig.Options with { CalendarBaseUri = new Uri("http://127.0.0.1:1/calendar/v3/") };
+        var sync = new GoogleSyncService(
+            rig.Events,
+            rig.States,
+            rig.Tokens,
+            new GoogleCalendarClientFactory(unreachable, rig.Authorization, NullLoggerFactory.Instance),
+            new GoogleSyncOptions(),
+            rig.Time,
+            NullLogger<GoogleSyncService>.Instance);
+
+        var error = await Assert.ThrowsAsync<GoogleCalendarException>(() => sync.PullAsync(GoogleSyncRig.UserId, CancellationToken.None));
+
+        Assert.Equal(503, error.Status);
+        Assert.Equal("Google answered 503.", (await rig.States.GetAsync(GoogleSyncRig.UserId, CancellationToken.None))!.LastSyncError);
     }
 
     [Fact]
