@@ -7,6 +7,7 @@ import type { FetchLike } from './api/FetchLike';
 import { AuthorizedFetch } from './api/AuthorizedFetch';
 import { ChatApi } from './api/ChatApi';
 import { EventsApi } from './api/EventsApi';
+import { GoogleSyncApi, googleReturnMessage } from './api/GoogleSyncApi';
 import { RealtimeTicketApi } from './api/RealtimeTicketApi';
 import { CognitoClient } from './auth/CognitoClient';
 import { CognitoError } from './auth/CognitoError';
@@ -15,6 +16,7 @@ import { TokenSession } from './auth/TokenSession';
 import { CalendarPage } from './calendar/CalendarPage';
 import { EventStore } from './calendar/EventStore';
 import { loadConfig } from './config/AppConfig';
+import { GoogleSyncControl } from './ui/GoogleSyncControl';
 
 async function main(root: HTMLElement): Promise<void> {
   const fetchFn: FetchLike = (input, init) => fetch(input, init);
@@ -26,6 +28,7 @@ async function main(root: HTMLElement): Promise<void> {
   const tickets = new RealtimeTicketApi(http);
   // Without the chat function deployed there is no /api/chat to ask, so no panel at all.
   const chat = config.chatEnabled ? new ChatApi(http) : null;
+  const google = new GoogleSyncApi(http);
   const store = new EventStore();
   let page: CalendarPage | null = null;
 
@@ -43,7 +46,9 @@ async function main(root: HTMLElement): Promise<void> {
 
   const showCalendar = (): void => {
     root.replaceChildren();
+    const googleControl = new GoogleSyncControl(google, (url) => window.location.assign(url), (message) => page?.showNotice(message));
     page = new CalendarPage(root, {
+      google: googleControl,
       events,
       store,
       webSocketUrl: config.webSocketUrl,
@@ -53,6 +58,12 @@ async function main(root: HTMLElement): Promise<void> {
       chat,
     });
     page.start();
+    // Back from Google's consent page: say how it went, then drop the flag so a reload does not repeat it.
+    const returned = googleReturnMessage(window.location.search);
+    if (returned !== null) {
+      page.showNotice(returned);
+      window.history.replaceState(null, '', window.location.pathname);
+    }
   };
 
   session.onSignedOut(() => showSignIn());

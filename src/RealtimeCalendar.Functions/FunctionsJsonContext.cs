@@ -1,8 +1,10 @@
 using System.Text.Json.Serialization;
 using RealtimeCalendar.Core.Events;
+using RealtimeCalendar.Core.GoogleSync;
 using RealtimeCalendar.Core.Identity;
 using RealtimeCalendar.Functions.CalendarApi;
 using RealtimeCalendar.Functions.Chat;
+using RealtimeCalendar.Functions.GoogleSync;
 using RealtimeCalendar.Functions.Http;
 
 namespace RealtimeCalendar.Functions;
@@ -17,4 +19,7 @@ namespace RealtimeCalendar.Functions;
 [JsonSerializable(typeof(IssuedTicket))]
 [JsonSerializable(typeof(ChatStatus))]
 [JsonSerializable(typeof(ChatReply))]
+[JsonSerializable(typeof(GoogleStatus))]
+[JsonSerializable(typeof(GoogleAuthorizationStart))]
+[JsonSerializable(typeof(GoogleSyncResult))]
 public sealed partial class FunctionsJsonContext : JsonSerializerContext;

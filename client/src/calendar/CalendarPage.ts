@@ -26,6 +26,8 @@ export interface CalendarPageOptions {
   readonly signOut: () => void;
   /** The chat endpoint, or null when this deployment has no chat function (config.json chatEnabled). */
   readonly chat: ChatApi | null;
+  /** The toolbar's Google Calendar control, when the app has one. */
+  readonly google?: { readonly element: HTMLElement; refresh(): Promise<void> };
 }
 
 /**
@@ -85,6 +87,12 @@ export class CalendarPage {
     window.addEventListener('offline', this.onOffline);
     this.connection.start();
     void this.chat?.state.checkAvailability();
+    void this.options.google?.refresh();
+  }
+
+  /** Shows a short message at the top of the page. */
+  showNotice(message: string): void {
+    this.notice.show(message);
   }
 
   destroy(): void {
@@ -115,7 +123,9 @@ export class CalendarPage {
     signOut.textContent = 'Sign out';
     signOut.dataset['testid'] = 'signout';
     signOut.addEventListener('click', () => this.options.signOut());
-    bar.append(name, spacer, this.status.element);
+    bar.append(name, spacer);
+    if (this.options.google !== undefined) bar.append(this.options.google.element);
+    bar.append(this.status.element);
     if (this.chat !== null) bar.append(this.chat.panel.toggleButton);
     bar.append(signOut);
     return bar;

@@ -94,7 +94,40 @@ public sealed class BootstrapFunctions : Construct
         foreach (var secret in profile.Secrets)
             GrantRead(role, secret);
 
+        if (profile.OwnedParameterPath is { } path)
+            GrantOwnedParameters(role, path);
+
         return function;
+    }
+
+    /// <summary>Create, read and delete SecureStrings below one path, encrypting them with the AWS managed key aws/ssm only.</summary>
+    private void GrantOwnedParameters(Role role, string path)
+    {
+        var stack = Stack.Of(this);
+        role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["ssm:PutParameter", "ssm:GetParameter", "ssm:DeleteParameter"],
+            Resources =
+            [
+                stack.FormatArn(new ArnComponents
+                {
+                    Service = "ssm",
+                    Resource = "parameter",
+                    ResourceName = path.Trim('/') + "/*",
+                    ArnFormat = ArnFormat.SLASH_RESOURCE_NAME,
+                }),
+            ],
+        }));
+        role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["kms:Encrypt"],
+            Resources = [stack.FormatArn(new ArnComponents { Service = "kms", Resource = "key", ResourceName = "*" })],
+            Conditions = new Dictionary<string, object>
+            {
+                ["StringEquals"] = new Dictionary<string, object> { ["kms:ViaService"] = $"ssm.{stack.Region}.{stack.UrlSuffix}" },
+                ["ForAnyValue:StringEquals"] = new Dictionary<string, object> { ["kms:ResourceAliases"] = "alias/aws/ssm" },
+            },
+        }));
     }
 
     private void GrantRead(Role role, SecretParameter secret)

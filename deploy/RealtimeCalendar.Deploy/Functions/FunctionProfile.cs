@@ -4,7 +4,8 @@ namespace RealtimeCalendar.Deploy.Functions;
 
 /// <summary>
 /// What the cloud gives one function of the bootstrap: its size and time limit, and the only permissions it
-/// holds (tables, secret parameters, the WebSocket Management API).
+/// holds (tables, secret parameters, the WebSocket Management API). <paramref name="OwnedParameterPath"/> is an SSM
+/// path below which the function creates, reads and deletes its own SecureStrings (google-sync's refresh tokens).
 /// </summary>
 public sealed record FunctionProfile(
     string Name,
@@ -12,4 +13,5 @@ public sealed record FunctionProfile(
     TimeSpan Timeout,
     IReadOnlyList<TableGrant> Tables,
     IReadOnlyList<SecretParameter> Secrets,
-    bool ManagesConnections = false);
+    bool ManagesConnections = false,
+    string? OwnedParameterPath = null);

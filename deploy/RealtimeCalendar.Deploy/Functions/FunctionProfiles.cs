@@ -1,5 +1,6 @@
 using RealtimeCalendar.Aws.Tables;
 using RealtimeCalendar.Deploy.Secrets;
+using RealtimeCalendar.Functions.Bootstrap;
 using RealtimeCalendar.Functions.Routing;
 
 namespace RealtimeCalendar.Deploy.Functions;
@@ -11,9 +12,6 @@ namespace RealtimeCalendar.Deploy.Functions;
 /// </summary>
 public static class FunctionProfiles
 {
-    // A function the catalog will gain; FunctionNames has constants only for built ones.
-    public const string GoogleSync = "google-sync";
-
     public static IReadOnlyList<FunctionProfile> All { get; } =
     [
         // Every signed-in HTTP function counts its user's requests per minute in Sessions (REQUESTS_PER_USER_PER_MINUTE).
@@ -41,11 +39,12 @@ public static class FunctionProfiles
             [new(CalendarTables.Events, TableAccess.ReadWrite), new(CalendarTables.Sessions, TableAccess.Count)],
             [SecretParameters.OpenAiApiKey]),
         new(
-            GoogleSync,
+            FunctionNames.GoogleSync,
             256,
             TimeSpan.FromSeconds(29),
             [new(CalendarTables.Events, TableAccess.ReadWrite), new(CalendarTables.Sessions, TableAccess.ReadWrite)],
-            [SecretParameters.GoogleClientSecret]),
+            [SecretParameters.GoogleClientSecret],
+            OwnedParameterPath: GoogleSettings.DefaultTokenParameterPrefix),
     ];
 
     public static FunctionProfile For(string functionName) =>

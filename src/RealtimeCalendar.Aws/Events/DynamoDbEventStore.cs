@@ -42,16 +42,70 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableNam
 
     public async Task<StoreWriteOutcome> ReplaceAsync(CalendarEvent calendarEvent, long expectedVersion, CancellationToken cancellationToken)
     {
+        // An update that sets every attribute of the new item and removes the optional ones it lacks: the same result
+        // as a put, except that the Google link attributes survive when the replacement carries no link.
+        var item = EventItem.ToItem(calendarEvent);
+        var names = new Dictionary<string, string>();
+        var values = new Dictionary<string, AttributeValue> { [":expected"] = Number(expectedVersion) };
+        var sets = new List<string>();
+        foreach (var (name, value) in item)
+        {
+            if (name is EventItem.UserId or EventItem.EventId)
+                continue;
+            names["#" + name] = name;
+            values[":" + name] = value;
+            sets.Add($"#{name} = :{name}");
+        }
+
+        var removes = new List<string>();
+        foreach (var optional in new[] { EventItem.Description, EventItem.Location, EventItem.LongStart })
+        {
+            if (item.ContainsKey(optional))
+                continue;
+            names["#" + optional] = optional;
+            removes.Add("#" + optional);
+        }
+
+        names["#version"] = EventItem.Version;
+        var expression = "SET " + string.Join(", ", sets) + (removes.Count > 0 ? " REMOVE " + string.Join(", ", removes) : string.Empty);
+        return await UpdateConditionallyAsync(calendarEvent.UserId, calendarEvent.EventId, expression, names, values, cancellationToken);
+    }
+
+    public async Task<StoreWriteOutcome> SetGoogleLinkAsync(
+        string userId, string eventId, long expectedVersion, GoogleEventLink link, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<string, string> { ["#version"] = EventItem.Version };
+        var values = new Dictionary<string, AttributeValue> { [":expected"] = Number(expectedVersion) };
+        var sets = new List<string>();
+        foreach (var (name, value) in EventItem.GoogleLinkAttributes(link))
+        {
+            names["#" + name] = name;
+            values[":" + name] = value;
+            sets.Add($"#{name} = :{name}");
+        }
+
+        return await UpdateConditionallyAsync(userId, eventId, "SET " + string.Join(", ", sets), names, values, cancellationToken);
+    }
+
+    private async Task<StoreWriteOutcome> UpdateConditionallyAsync(
+        string userId,
+        string eventId,
+        string updateExpression,
+        Dictionary<string, string> names,
+        Dictionary<string, AttributeValue> values,
+        CancellationToken cancellationToken)
+    {
         try
         {
-            await dynamoDb.PutItemAsync(
-                new PutItemRequest
+            await dynamoDb.UpdateItemAsync(
+                new UpdateItemRequest
                 {
                     TableName = tableName,
-                    Item = EventItem.ToItem(calendarEvent),
+                    Key = EventItem.Key(userId, eventId),
+                    UpdateExpression = updateExpression,
                     ConditionExpression = "#version = :expected",
-                    ExpressionAttributeNames = new() { ["#version"] = EventItem.Version },
-                    ExpressionAttributeValues = new() { [":expected"] = Number(expectedVersion) },
+                    ExpressionAttributeNames = names,
+                    ExpressionAttributeValues = values,
                     ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
                 },
                 cancellationToken);

@@ -23,6 +23,11 @@ public static class EventItem
     public const string UpdatedAt = "updatedAt";
     public const string Source = "source";
 
+    /// <summary>Optional Google link (<see cref="GoogleEventLink"/>): all three are present or none.</summary>
+    public const string GoogleEventId = "googleEventId";
+    public const string GoogleEtag = "googleEtag";
+    public const string GoogleUpdated = "googleUpdated";
+
     /// <summary>Set only on events longer than <see cref="LongEventThreshold"/>, making <see cref="ByLongStartIndex"/> sparse.</summary>
     public const string LongStart = "longStart";
 
@@ -62,8 +67,23 @@ public static class EventItem
             item[Location] = new() { S = e.Location };
         if (e.End - e.Start > LongEventThreshold)
             item[LongStart] = new() { S = FormatInstant(e.Start) };
+        if (e.GoogleLink is { } link)
+        {
+            foreach (var (name, value) in GoogleLinkAttributes(link))
+                item[name] = value;
+        }
+
         return item;
     }
+
+    /// <summary>The attributes that store a Google link.</summary>
+    public static Dictionary<string, AttributeValue> GoogleLinkAttributes(GoogleEventLink link) => new()
+    {
+        [GoogleEventId] = new() { S = link.EventId },
+        // An etag is never empty on Google, but an empty one must still round-trip as "no etag seen".
+        [GoogleEtag] = new() { S = link.Etag },
+        [GoogleUpdated] = new() { S = FormatInstant(link.Updated) },
+    };
 
     /// <summary>Reads an item back; throws <see cref="FormatException"/> when it is not an event item.</summary>
     public static CalendarEvent FromItem(IReadOnlyDictionary<string, AttributeValue> item) => new(
@@ -78,7 +98,10 @@ public static class EventItem
         OptionalString(item, Location),
         long.Parse(Require(item, Version).N ?? throw Missing(Version), NumberStyles.None, CultureInfo.InvariantCulture),
         ParseInstant(RequireString(item, UpdatedAt)),
-        RequireString(item, Source));
+        RequireString(item, Source),
+        OptionalString(item, GoogleEventId) is { } googleEventId
+            ? new GoogleEventLink(googleEventId, OptionalString(item, GoogleEtag) ?? string.Empty, ParseInstant(RequireString(item, GoogleUpdated)))
+            : null);
 
     /// <summary>The primary key of one event.</summary>
     public static Dictionary<string, AttributeValue> Key(string userId, string eventId) => new()

@@ -3,6 +3,7 @@ namespace RealtimeCalendar.Core.Events;
 /// <summary>
 /// One stored calendar event. <see cref="Start"/> and <see cref="End"/> are UTC instants; for all-day
 /// events both sit on UTC midnight and <see cref="End"/> is exclusive (a one-day event spans 24 h).
+/// <see cref="GoogleLink"/> is set once the event exists in the owner's Google Calendar too.
 /// </summary>
 public sealed record CalendarEvent(
     string UserId,
@@ -16,4 +17,5 @@ public sealed record CalendarEvent(
     string? Location,
     long Version,
     DateTimeOffset UpdatedAt,
-    string Source);
+    string Source,
+    GoogleEventLink? GoogleLink = null);

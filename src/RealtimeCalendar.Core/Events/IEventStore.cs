@@ -8,8 +8,18 @@ public interface IEventStore
     /// <summary>Stores a new event; <see cref="StoreWriteOutcome.VersionConflict"/> when the id is already taken.</summary>
     Task<StoreWriteOutcome> CreateAsync(CalendarEvent calendarEvent, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the event only while its stored version still equals <paramref name="expectedVersion"/>.</summary>
+    /// <summary>
+    /// Replaces the event only while its stored version still equals <paramref name="expectedVersion"/>. A replacement
+    /// without a <see cref="CalendarEvent.GoogleLink"/> keeps the stored one, so an edit never loses the Google copy.
+    /// </summary>
     Task<StoreWriteOutcome> ReplaceAsync(CalendarEvent calendarEvent, long expectedVersion, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records which Google version the event now matches, without a new version: the content did not change, so tabs
+    /// and concurrent editors are unaffected. Only while the stored version still equals <paramref name="expectedVersion"/>.
+    /// </summary>
+    Task<StoreWriteOutcome> SetGoogleLinkAsync(
+        string userId, string eventId, long expectedVersion, GoogleEventLink link, CancellationToken cancellationToken);
 
     /// <summary>Deletes the event only while its stored version still equals <paramref name="expectedVersion"/>.</summary>
     Task<StoreWriteOutcome> DeleteAsync(string userId, string eventId, long expectedVersion, CancellationToken cancellationToken);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using RealtimeCalendar.Functions.Auth;
 using RealtimeCalendar.Functions.CalendarApi;
 using RealtimeCalendar.Functions.Chat;
+using RealtimeCalendar.Functions.GoogleSync;
 using RealtimeCalendar.Functions.Notify;
 using RealtimeCalendar.Functions.Realtime;
 using RealtimeCalendar.Functions.Routing;
@@ -13,7 +14,7 @@ namespace RealtimeCalendar.Functions.Bootstrap;
 public static class FunctionCatalog
 {
     public static IReadOnlyList<string> Names { get; } =
-        [FunctionNames.CalendarApi, FunctionNames.Auth, FunctionNames.WsConnect, FunctionNames.WsDefault, FunctionNames.Notify, FunctionNames.Chat];
+        [FunctionNames.CalendarApi, FunctionNames.Auth, FunctionNames.WsConnect, FunctionNames.WsDefault, FunctionNames.Notify, FunctionNames.Chat, FunctionNames.GoogleSync];
 
     public static ILambdaFunction Create(string name, FunctionServices services) => name switch
     {
@@ -23,6 +24,10 @@ public static class FunctionCatalog
         FunctionNames.WsDefault => new WsDefaultFunction(),
         FunctionNames.Notify => new NotifyFunction(services.Notifier, services.LoggerFactory.CreateLogger<NotifyFunction>()),
         FunctionNames.Chat => new ChatFunction(services.Assistant, services.Settings.Chat, services.RequestLimit, services.LoggerFactory.CreateLogger<ChatFunction>()),
+        FunctionNames.GoogleSync => new GoogleSyncFunction(
+            services.GoogleUnavailableReason, services.GetGoogleSyncAsync, services.LoggerFactory.CreateLogger<GoogleSyncFunction>()),
+        FunctionNames.GooglePush => new GooglePushFunction(
+            services.GoogleUnavailableReason, services.GetGoogleSyncAsync, services.LoggerFactory.CreateLogger<GooglePushFunction>()),
         _ => throw new ArgumentException(
             $"Unknown function '{name}'. Known functions: {string.Join(", ", Names)}.", nameof(name)),
     };

@@ -1,9 +1,11 @@
 using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.SimpleSystemsManagement;
+using Amazon.SimpleSystemsManagement.Model;
 using Microsoft.Extensions.Logging;
 using RealtimeCalendar.Aws.Connections;
 using RealtimeCalendar.Aws.Events;
+using RealtimeCalendar.Aws.GoogleSync;
 using RealtimeCalendar.Aws.Identity;
 using RealtimeCalendar.Aws.Limits;
 using RealtimeCalendar.Aws.ManagementApi;
@@ -13,12 +15,14 @@ using RealtimeCalendar.Aws.Signing;
 using RealtimeCalendar.Core.Calendar;
 using RealtimeCalendar.Core.Chat;
 using RealtimeCalendar.Core.Chat.Tools;
+using RealtimeCalendar.Core.GoogleSync;
 using RealtimeCalendar.Core.Identity;
 using RealtimeCalendar.Core.Limits;
 using RealtimeCalendar.Core.Realtime;
 using RealtimeCalendar.Core.Secrets;
 using RealtimeCalendar.Functions.Http;
 using RealtimeCalendar.OpenAI.Chat;
+using RealtimeCalendar.Functions.GoogleSync;
 
 namespace RealtimeCalendar.Functions.Bootstrap;
 
@@ -39,12 +43,26 @@ public sealed class FunctionServices : IDisposable
     private readonly Lazy<HttpClient> modelHttp;
     private readonly Lazy<CalendarAssistant> assistant;
 
+    private readonly Lazy<AmazonSimpleSystemsManagementClient> ssm;
+    private readonly Lock googleGate = new();
+    private Task<GoogleSyncComponents>? google;
+    private readonly Func<GoogleApiCredentials, GoogleApiAdapters>? googleAdapters;
+
     /// <param name="chatApiKey">
     /// Where the chat model's key comes from; by default the SSM parameter the settings name (cloud), else the
     /// <c>OPENAI_API_KEY</c> variable (local).
     /// </param>
-    public FunctionServices(FunctionSettings settings, ILoggerFactory loggerFactory, TimeProvider time, ISecretSource? chatApiKey = null)
+    /// <param name="googleAdapters">
+    /// Builds the Google API adapters; null in the Native AOT bootstrap, which cannot carry them.
+    /// </param>
+    public FunctionServices(
+        FunctionSettings settings,
+        ILoggerFactory loggerFactory,
+        TimeProvider time,
+        ISecretSource? chatApiKey = null,
+        Func<GoogleApiCredentials, GoogleApiAdapters>? googleAdapters = null)
     {
+        this.googleAdapters = googleAdapters;
         Settings = settings;
         LoggerFactory = loggerFactory;
         Time = time;
@@ -85,6 +103,7 @@ public sealed class FunctionServices : IDisposable
             settings.Chat,
             time,
             loggerFactory.CreateLogger<CalendarAssistant>()));
+        ssm = new(() => CreateSsmClient(settings));
     }
 
     public FunctionSettings Settings { get; }
@@ -109,6 +128,28 @@ public sealed class FunctionServices : IDisposable
 
     public RequestLimit RequestLimit => new(quota.Value, Settings.RequestsPerMinute);
 
+    /// <summary>Why Google sync cannot run here (what to configure), or null when it can.</summary>
+    public string? GoogleUnavailableReason => Settings.Google switch
+    {
+        null => $"Set {GoogleSettings.ClientIdVariable}, {GoogleSettings.ClientSecretParameterVariable} (or {GoogleSettings.ClientSecretVariable}) and {GoogleSettings.RedirectUriVariable}; README.md, 'Google Calendar sync', shows how.",
+        { RedirectUri: null } => $"Set {GoogleSettings.RedirectUriVariable} to this deployment's /api/google/callback URL, as registered with the Google OAuth client.",
+        { ClientSecret: null, ClientSecretParameter: null } => $"Set {GoogleSettings.ClientSecretParameterVariable} or {GoogleSettings.ClientSecretVariable}.",
+        _ when googleAdapters is null => "This build has no Google API client: Google.Apis is not Native-AOT compatible (docs/google-aot.md). Run the local cloud in-process, or deploy an AOT-clean client.",
+        _ => null,
+    };
+
+    /// <summary>Google sync's services; only when <see cref="GoogleUnavailableReason"/> is null.</summary>
+    public Task<GoogleSyncComponents> GetGoogleSyncAsync(CancellationToken cancellationToken)
+    {
+        lock (googleGate)
+        {
+            // Built once; a failed build (SSM unreachable, say) is retried by the next request instead of cached.
+            if (google is null || google.IsFaulted || google.IsCanceled)
+                google = CreateGoogleSyncAsync();
+            return google.WaitAsync(cancellationToken);
+        }
+    }
+
     public ConnectionAdmission CreateAdmission() =>
         new(Tokens, Tickets, Connections, Time, LoggerFactory.CreateLogger<ConnectionAdmission>());
 
@@ -120,7 +161,39 @@ public sealed class FunctionServices : IDisposable
             http.Value.Dispose();
         if (modelHttp.IsValueCreated)
             modelHttp.Value.Dispose();
+        if (ssm.IsValueCreated)
+            ssm.Value.Dispose();
     }
+
+    private async Task<GoogleSyncComponents> CreateGoogleSyncAsync()
+    {
+        var google = Settings.Google ?? throw new InvalidOperationException(GoogleUnavailableReason);
+        var build = googleAdapters ?? throw new InvalidOperationException(GoogleUnavailableReason);
+        var secret = google.ClientSecret
+            ?? (await ssm.Value.GetParameterAsync(new GetParameterRequest { Name = google.ClientSecretParameter, WithDecryption = true })).Parameter.Value;
+        var adapters = build(new GoogleApiCredentials(google.ClientId, secret, google.AuthorizationEndpoint, google.TokenEndpoint, google.CalendarBaseUri));
+        IGoogleTokenStore tokenStore = google.TokenDirectory is { } directory
+            ? new EncryptedFileGoogleTokenStore(directory, Path.Combine(directory, "google-token.key"))
+            : new SsmGoogleTokenStore(ssm.Value, google.TokenParameterPrefix);
+        var sync = new GoogleSyncService(
+            new DynamoDbEventStore(dynamoDb.Value, Settings.EventsTable),
+            new DynamoDbGoogleSyncStateStore(dynamoDb.Value, Settings.SessionsTable),
+            tokenStore,
+            adapters.Clients,
+            new GoogleSyncOptions { WebhookAddress = google.WebhookUri },
+            Time,
+            LoggerFactory.CreateLogger<GoogleSyncService>());
+        var connect = new GoogleConnectFlow(
+            adapters.Authorization,
+            new DynamoDbGoogleAuthorizationRequestStore(dynamoDb.Value, Settings.SessionsTable),
+            sync,
+            Time,
+            LoggerFactory.CreateLogger<GoogleConnectFlow>());
+        return new GoogleSyncComponents(sync, connect, google.RedirectUri!);
+    }
+
+    private static AmazonSimpleSystemsManagementClient CreateSsmClient(FunctionSettings settings) =>
+        new(new AmazonSimpleSystemsManagementConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(settings.Region) });
 
     private static AmazonDynamoDBClient CreateDynamoDbClient(FunctionSettings settings)
     {

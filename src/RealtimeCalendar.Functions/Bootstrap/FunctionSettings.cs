@@ -66,6 +66,9 @@ public sealed record FunctionSettings
 
     public QuotaRule RequestsPerMinute => new("requests", RequestsPerUserPerMinute, TimeSpan.FromMinutes(1));
 
+    /// <summary>Google sync; null when <c>GOOGLE_CLIENT_ID</c> is unset, and the google-sync routes then answer 503.</summary>
+    public GoogleSettings? Google { get; init; }
+
     public static FunctionSettings FromEnvironment() => FromVariables(Environment.GetEnvironmentVariables());
 
     public static FunctionSettings FromVariables(IDictionary variables)
@@ -92,6 +95,7 @@ public sealed record FunctionSettings
                 ? TimeSpan.FromSeconds(double.Parse(timeout, CultureInfo.InvariantCulture))
                 : TimeSpan.FromSeconds(12),
             OpenAiApiKeyParameter = Get("OPENAI_API_KEY_PARAMETER"),
+            Google = GoogleSettings.FromVariables(Get),
         };
     }
 
@@ -122,6 +126,7 @@ public sealed record FunctionSettings
             variables[ManagementApiEndpointVariable] = ManagementApiEndpoint.ToString();
         if (DynamoDbEndpoint is not null)
             variables["DYNAMODB_ENDPOINT"] = DynamoDbEndpoint.ToString();
+        Google?.AddVariables(variables);
         return variables;
     }
 }

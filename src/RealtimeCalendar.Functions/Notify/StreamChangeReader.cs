@@ -1,4 +1,5 @@
 using RealtimeCalendar.Aws.Events;
+using RealtimeCalendar.Core.Events;
 using RealtimeCalendar.Core.Realtime;
 using RealtimeCalendar.Lambda.Contracts.DynamoDb;
 using SdkAttributeValue = Amazon.DynamoDBv2.Model.AttributeValue;
@@ -28,6 +29,15 @@ public static class StreamChangeReader
             default:
                 return null;
         }
+    }
+
+    /// <summary>The event before and after the change (either may be null), or null when the record carries no event image.</summary>
+    public static (CalendarEvent? Before, CalendarEvent? After)? ReadImages(DynamoDBEvent.DynamodbStreamRecord record)
+    {
+        var stream = record.Dynamodb;
+        var before = stream?.OldImage is { Count: > 0 } oldImage ? EventItem.FromItem(ToSdk(oldImage)) : null;
+        var after = stream?.NewImage is { Count: > 0 } newImage ? EventItem.FromItem(ToSdk(newImage)) : null;
+        return before is null && after is null ? null : (before, after);
     }
 
     // An event item only uses S, N and BOOL attributes.

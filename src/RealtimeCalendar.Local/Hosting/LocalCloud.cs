@@ -8,6 +8,7 @@ using RealtimeCalendar.Functions.Routing;
 using RealtimeCalendar.Local.Client;
 using RealtimeCalendar.Local.Cognito;
 using RealtimeCalendar.Local.DynamoDbLocal;
+using RealtimeCalendar.Local.GoogleSync;
 using RealtimeCalendar.Local.HttpApi;
 using RealtimeCalendar.Local.Lambda;
 using RealtimeCalendar.Local.ManagementApi;
@@ -127,10 +128,12 @@ public sealed class LocalCloud : IAsyncDisposable
                 ChatQuestionsPerUserPerDay = options.ChatQuestionsPerUserPerDay,
                 OpenAiBaseUrl = options.OpenAiBaseUrl ?? (Environment.GetEnvironmentVariable("OPENAI_BASE_URL") is { Length: > 0 } openAiBase ? new Uri(openAiBase) : null),
                 OpenAiModel = options.OpenAiModel ?? (Environment.GetEnvironmentVariable("OPENAI_MODEL") is { Length: > 0 } model ? model : "gpt-4o-mini"),
+                Google = LocalGoogleSync.Resolve(options.Google, baseUrl, stateDirectory),
             };
             if (options.OpenAiAttemptTimeout is { } attemptTimeout)
                 settings = settings with { OpenAiAttemptTimeout = attemptTimeout };
-            var services = new FunctionServices(settings, loggerFactory, TimeProvider.System, options.ChatApiKey);
+            var services = new FunctionServices(
+                settings, loggerFactory, TimeProvider.System, chatApiKey: options.ChatApiKey, googleAdapters: LocalGoogleSync.Adapters(loggerFactory));
             parts.Add(new DisposeAction(() => { services.Dispose(); cognitoHttp.Dispose(); }));
             await CreateTablesAsync(services.DynamoDb, tables, cancellationToken);
 
@@ -194,6 +197,20 @@ public sealed class LocalCloud : IAsyncDisposable
 
             if (faultOptions.AnyOn)
                 logger.LogWarning("Fault switches are on: {Faults}", faultOptions);
+
+            if (settings.Google is not null)
+            {
+                // A second reader of the same stream, as the cloud would have: local writes go to Google.
+                var googlePush = new StreamEventSourceMapping(
+                    streams,
+                    async ct => (await services.DynamoDb.DescribeTableAsync(new DescribeTableRequest { TableName = tables.Events }, ct)).Table.LatestStreamArn,
+                    lambda,
+                    new StreamEventSourceMappingOptions { FunctionName = FunctionNames.GooglePush },
+                    loggerFactory.CreateLogger<StreamEventSourceMapping>());
+                googlePush.Start();
+                parts.Add(googlePush);
+                await googlePush.Listening.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            }
 
             logger.LogInformation("Local cloud serving {Url}", baseUrl);
             return new LocalCloud(baseUrl, tables, services, userPool, cognito, connections, faults, trigger, parts, scratch);

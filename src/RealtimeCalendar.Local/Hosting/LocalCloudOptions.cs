@@ -1,4 +1,5 @@
 using RealtimeCalendar.Core.Secrets;
+using RealtimeCalendar.Functions.Bootstrap;
 
 namespace RealtimeCalendar.Local.Hosting;
 
@@ -58,4 +59,10 @@ public sealed record LocalCloudOptions
     public LocalFaultOptions Faults { get; init; } = new();
 
     public string ToolCache => ToolCacheDirectory ?? Path.Combine(DataDirectory, "tools");
+
+    /// <summary>
+    /// Google sync settings for hosts that pass them in code (tests); when null they come from this process's
+    /// <c>GOOGLE_*</c> environment variables (README, "Google Calendar sync"), not from flags.
+    /// </summary>
+    public GoogleSettings? Google { get; init; }
 }

@@ -14,7 +14,7 @@ public sealed class FunctionProfileTests
         { FunctionNames.WsDefault, "" },
         { FunctionNames.Notify, "connections:ReadDelete" },
         { FunctionNames.Chat, "events:ReadWrite,sessions:Count" },
-        { FunctionProfiles.GoogleSync, "events:ReadWrite,sessions:ReadWrite" },
+        { FunctionNames.GoogleSync, "events:ReadWrite,sessions:ReadWrite" },
     };
 
     [Theory]
@@ -44,7 +44,7 @@ public sealed class FunctionProfileTests
     {
         Assert.Equal([FunctionNames.Notify], FunctionProfiles.All.Where(p => p.ManagesConnections).Select(p => p.Name));
         Assert.Equal(
-            [FunctionNames.Chat, FunctionProfiles.GoogleSync],
+            [FunctionNames.Chat, FunctionNames.GoogleSync],
             FunctionProfiles.All.Where(p => p.Secrets.Count > 0).Select(p => p.Name).Order());
     }
 

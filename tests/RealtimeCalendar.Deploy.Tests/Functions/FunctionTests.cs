@@ -106,7 +106,7 @@ public sealed class FunctionTests(SynthesizedStacks stacks)
     [Fact]
     public void Functions_planned_for_the_catalog_deploy_from_their_profiles()
     {
-        foreach (var name in new[] { FunctionNames.Chat, FunctionProfiles.GoogleSync, FunctionNames.Auth })
+        foreach (var name in new[] { FunctionNames.Chat, FunctionNames.GoogleSync, FunctionNames.Auth })
             Assert.Equal(FunctionProfiles.For(name).MemoryMb, (int)stacks.WithEveryProfile.Function(name).Properties["MemorySize"]!);
     }
 }

@@ -1,3 +1,4 @@
+using RealtimeCalendar.Functions.Routing;
 using System.Text.RegularExpressions;
 using RealtimeCalendar.Deploy.Functions;
 using RealtimeCalendar.Deploy.Secrets;
@@ -26,7 +27,8 @@ public sealed class SecretTests(SynthesizedStacks stacks)
             var (_, properties) = stack.Function(profile.Name);
             var variables = properties["Environment"]!["Variables"]!.AsObject();
             var statements = stack.StatementsOf(TemplateQueries.RoleOf(properties));
-            var parameterGrants = statements.Where(s => TemplateQueries.Actions(s).Contains("ssm:GetParameter")).ToList();
+            // Parameters a function owns (google-sync's refresh tokens) are checked on their own below.
+            var parameterGrants = statements.Where(s => TemplateQueries.Actions(s).SequenceEqual(["ssm:GetParameter"])).ToList();
             var decryptGrants = statements.Where(s => TemplateQueries.Actions(s).Contains("kms:Decrypt")).ToList();
 
             foreach (var secret in SecretParameters.All)
@@ -45,6 +47,32 @@ public sealed class SecretTests(SynthesizedStacks stacks)
                 Assert.Equal("alias/aws/ssm", (string?)s["Condition"]!["ForAnyValue:StringEquals"]!["kms:ResourceAliases"]);
                 Assert.Contains("ssm.", s["Condition"]!["StringEquals"]!["kms:ViaService"]!.ToJsonString(), StringComparison.Ordinal);
             });
+        }
+    }
+
+    [Fact]
+    public void Only_google_sync_writes_parameters_and_only_below_its_own_path()
+    {
+        var stack = stacks.WithEveryProfile;
+        foreach (var profile in FunctionProfiles.All)
+        {
+            var (_, properties) = stack.Function(profile.Name);
+            var statements = stack.StatementsOf(TemplateQueries.RoleOf(properties));
+            var writes = statements.Where(s => TemplateQueries.Actions(s).Any(a => a is "ssm:PutParameter" or "ssm:DeleteParameter")).ToList();
+            var encrypts = statements.Where(s => TemplateQueries.Actions(s).Contains("kms:Encrypt")).ToList();
+            if (profile.Name != FunctionNames.GoogleSync)
+            {
+                Assert.Empty(writes);
+                Assert.Empty(encrypts);
+                continue;
+            }
+
+            var write = Assert.Single(writes);
+            Assert.Equal(["ssm:PutParameter", "ssm:GetParameter", "ssm:DeleteParameter"], TemplateQueries.Actions(write));
+            Assert.Contains(":parameter/realtimecalendar/google/tokens/*\"", write.ToJsonString(), StringComparison.Ordinal);
+            var encrypt = Assert.Single(encrypts);
+            Assert.Equal(["kms:Encrypt"], TemplateQueries.Actions(encrypt));
+            Assert.Equal("alias/aws/ssm", (string?)encrypt["Condition"]!["ForAnyValue:StringEquals"]!["kms:ResourceAliases"]);
         }
     }
 

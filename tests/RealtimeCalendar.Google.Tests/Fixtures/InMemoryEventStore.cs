@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using RealtimeCalendar.Core.Events;
+
+namespace RealtimeCalendar.Google.Tests.Fixtures;
+
+/// <summary>
+/// <see cref="IEventStore"/> with the Events table's contract (conditional writes, a replacement keeps the stored
+/// Google link), recording each committed change the way the table's stream would report it.
+/// </summary>
+public sealed class InMemoryEventStore : IEventStore
+{
+    private readonly object gate = new();
+    private readonly Dictionary<(string, string), CalendarEvent> events = [];
+    private readonly ConcurrentQueue<StoredChange> changes = new();
+
+    public IReadOnlyList<StoredChange> Changes => [.. changes];
+
+    public IReadOnlyList<CalendarEvent> All(string userId)
+    {
+        lock (gate)
+            return [.. events.Values.Where(e => e.UserId == userId).OrderBy(e => e.Start)];
+    }
+
+    public Task<CalendarEvent?> GetAsync(string userId, string eventId, CancellationToken cancellationToken)
+    {
+        lock (gate)
+            return Task.FromResult(events.GetValueOrDefault((userId, eventId)));
+    }
+
+    public Task<StoreWriteOutcome> CreateAsync(CalendarEvent calendarEvent, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            if (!events.TryAdd((calendarEvent.UserId, calendarEvent.EventId), calendarEvent))
+                return Task.FromResult(StoreWriteOutcome.VersionConflict);
+            changes.Enqueue(new StoredChange(null, calendarEvent));
+            return Task.FromResult(StoreWriteOutcome.Written);
+        }
+    }
+
+    public Task<StoreWriteOutcome> ReplaceAsync(CalendarEvent calendarEvent, long expectedVersion, CancellationToken cancellationToken) =>
+        Update(calendarEvent.UserId, calendarEvent.EventId, expectedVersion, stored => calendarEvent with { GoogleLink = calendarEvent.GoogleLink ?? stored.GoogleLink });
+
+    public Task<StoreWriteOutcome> SetGoogleLinkAsync(
+        string userId, string eventId, long expectedVersion, GoogleEventLink link, CancellationToken cancellationToken) =>
+        Update(userId, eventId, expectedVersion, stored => stored with { GoogleLink = link });
+
+    public Task<StoreWriteOutcome> DeleteAsync(string userId, string eventId, long expectedVersion, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            if (!events.TryGetValue((userId, eventId), out var stored))
+                return Task.FromResult(StoreWriteOutcome.NotFound);
+            if (stored.Version != expectedVersion)
+                return Task.FromResult(StoreWriteOutcome.VersionConflict);
+            events.Remove((userId, eventId));
+            changes.Enqueue(new StoredChange(stored, null));
+            return Task.FromResult(StoreWriteOutcome.Written);
+        }
+    }
+
+    public Task<IReadOnlyList<CalendarEvent>> QueryAsync(string userId, TimeRange range, CancellationToken cancellationToken)
+    {
+        lock (gate)
+            return Task.FromResult<IReadOnlyList<CalendarEvent>>([.. events.Values.Where(e => e.UserId == userId && e.Start < range.To && e.End > range.From)]);
+    }
+
+    public Task<int> CountAsync(string userId, CancellationToken cancellationToken)
+    {
+        lock (gate)
+            return Task.FromResult(events.Values.Count(e => e.UserId == userId));
+    }
+
+    /// <summary>Drops an event's link without a stream record, as if the write that recorded it had never happened.</summary>
+    public void ForgetGoogleLink(string userId, string eventId)
+    {
+        lock (gate)
+            events[(userId, eventId)] = events[(userId, eventId)] with { GoogleLink = null };
+    }
+
+    private Task<StoreWriteOutcome> Update(string userId, string eventId, long expectedVersion, Func<CalendarEvent, CalendarEvent> change)
+    {
+        lock (gate)
+        {
+            if (!events.TryGetValue((userId, eventId), out var stored))
+                return Task.FromResult(StoreWriteOutcome.NotFound);
+            if (stored.Version != expectedVersion)
+                return Task.FromResult(StoreWriteOutcome.VersionConflict);
+            var updated = change(stored);
+            events[(userId, eventId)] = updated;
+            changes.Enqueue(new StoredChange(stored, updated));
+            return Task.FromResult(StoreWriteOutcome.Written);
+        }
+    }
+}

@@ -1,0 +1,455 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace RealtimeCalendar.Google.Tests.GoogleServer;
+
+/// <summary>
+/// A real HTTP server on 127.0.0.1 speaking Google Calendar v3 and Google's OAuth token endpoint, as far as sync uses
+/// them: paged <c>events.list</c> with sync tokens (410 once expired), insert with client ids (409 on reuse), patch
+/// with If-Match (412), delete (410 when already deleted), watch and channels.stop, Bearer access tokens (401 when
+/// revoked), authorization codes checked against their PKCE challenge, and scripted failures (429 with Retry-After).
+/// Its "Google side" methods change events as a user in Google Calendar would.
+/// </summary>
+public sealed class GoogleCalendarServer : IAsyncDisposable
+{
+    public const string ClientId = "test-client.apps.googleusercontent.com";
+    public const string ClientSecret = "test-client-secret";
+    public const string CalendarTimeZone = "Europe/Berlin";
+
+    private const string Base32Hex = "0123456789abcdefghijklmnopqrstuv";
+
+    private readonly WebApplication app;
+    private readonly TimeProvider time;
+    // Monitor, not System.Threading.Lock: Store is re-entered from paths that already hold it.
+    private readonly object gate = new();
+    private readonly Dictionary<string, JsonObject> events = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> sequences = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (IReadOnlyList<JsonObject> Items, long SyncPoint)> listings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> codeChallenges = new(StringComparer.Ordinal);
+    private readonly HashSet<string> refreshTokens = new(StringComparer.Ordinal);
+    private readonly HashSet<string> accessTokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WatchChannel> channels = new(StringComparer.Ordinal);
+    private readonly Queue<(int Status, string? RetryAfter)> scriptedFailures = new();
+    private readonly ConcurrentQueue<RecordedRequest> requests = new();
+    private long sequence;
+    private int? revokeTokensAfter;
+    private long oldestValidSyncPoint;
+
+    private GoogleCalendarServer(WebApplication app, TimeProvider time)
+    {
+        this.app = app;
+        this.time = time;
+    }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public Uri CalendarBaseUri => new(BaseAddress, "/calendar/v3/");
+
+    public Uri TokenEndpoint => new(BaseAddress, "/token");
+
+    public Uri AuthorizationEndpoint => new(BaseAddress, "/o/oauth2/v2/auth");
+
+    public IReadOnlyList<RecordedRequest> Requests => [.. requests];
+
+    public IReadOnlyList<WatchChannel> Channels
+    {
+        get
+        {
+            lock (gate)
+                return [.. channels.Values];
+        }
+    }
+
+    public static async Task<GoogleCalendarServer> StartAsync(TimeProvider time)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var server = new GoogleCalendarServer(builder.Build(), time);
+        server.app.Run(server.AnswerAsync);
+        await server.app.StartAsync();
+        server.BaseAddress = new Uri(server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        return server;
+    }
+
+    public ValueTask DisposeAsync() => app.DisposeAsync();
+
+    /// <summary>A refresh token the server accepts, as if the user had connected earlier.</summary>
+    public string IssueRefreshToken()
+    {
+        lock (gate)
+        {
+            var token = "1//refresh-" + Guid.NewGuid().ToString("N");
+            refreshTokens.Add(token);
+            return token;
+        }
+    }
+
+    /// <summary>An authorization code bound to a PKCE challenge, as Google's consent page would send to the callback.</summary>
+    public string IssueAuthorizationCode(string codeChallenge)
+    {
+        lock (gate)
+        {
+            var code = "4/code-" + Guid.NewGuid().ToString("N");
+            codeChallenges[code] = codeChallenge;
+            return code;
+        }
+    }
+
+    /// <summary>After <paramref name="calendarRequests"/> more calendar requests, every access token issued so far stops working (401).</summary>
+    public void RevokeAccessTokensAfter(int calendarRequests)
+    {
+        lock (gate)
+            revokeTokensAfter = calendarRequests;
+    }
+
+    /// <summary>Every sync token issued so far answers 410 Gone.</summary>
+    public void ExpireSyncTokens()
+    {
+        lock (gate)
+            oldestValidSyncPoint = sequence + 1;
+    }
+
+    /// <summary>The next <paramref name="count"/> calendar requests fail with <paramref name="status"/>.</summary>
+    public void FailNextCalendarRequests(int status, int count, string? retryAfter = null)
+    {
+        lock (gate)
+        {
+            for (var i = 0; i < count; i++)
+                scriptedFailures.Enqueue((status, retryAfter));
+        }
+    }
+
+    public JsonObject CreateInGoogle(string summary, DateTimeOffset start, DateTimeOffset end, string? timeZone = CalendarTimeZone) =>
+        Store(NewId(), new JsonObject
+        {
+            ["summary"] = summary,
+            ["start"] = new JsonObject { ["dateTime"] = Rfc3339(start), ["timeZone"] = timeZone },
+            ["end"] = new JsonObject { ["dateTime"] = Rfc3339(end), ["timeZone"] = timeZone },
+        });
+
+    public JsonObject CreateAllDayInGoogle(string summary, DateOnly first, DateOnly endExclusive) =>
+        Store(NewId(), new JsonObject
+        {
+            ["summary"] = summary,
+            ["start"] = new JsonObject { ["date"] = first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+            ["end"] = new JsonObject { ["date"] = endExclusive.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+        });
+
+    public JsonObject UpdateInGoogle(string id, string summary)
+    {
+        lock (gate)
+        {
+            var stored = events[id];
+            stored["summary"] = summary;
+            return Touch(id, stored);
+        }
+    }
+
+    public void SetField(string id, string name, JsonNode value)
+    {
+        lock (gate)
+        {
+            var stored = events[id];
+            stored[name] = value;
+            Touch(id, stored);
+        }
+    }
+
+    public void CancelInGoogle(string id)
+    {
+        lock (gate)
+        {
+            var stored = events[id];
+            stored["status"] = "cancelled";
+            Touch(id, stored);
+        }
+    }
+
+    public JsonObject? Find(string id)
+    {
+        lock (gate)
+            return events.TryGetValue(id, out var stored) ? (JsonObject)stored.DeepClone() : null;
+    }
+
+    /// <summary>Events that are not cancelled.</summary>
+    public IReadOnlyList<JsonObject> LiveEvents()
+    {
+        lock (gate)
+            return [.. events.Values.Where(e => (string?)e["status"] != "cancelled").Select(e => (JsonObject)e.DeepClone())];
+    }
+
+    private static string Rfc3339(DateTimeOffset instant) => instant.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
+
+    private static string NewId() => string.Concat(RandomNumberGenerator.GetItems<char>(Base32Hex, 26));
+
+    private JsonObject Store(string id, JsonObject body)
+    {
+        lock (gate)
+        {
+            body["kind"] = "calendar#event";
+            body["id"] = id;
+            body["status"] ??= "confirmed";
+            events[id] = body;
+            return Touch(id, body);
+        }
+    }
+
+    private JsonObject Touch(string id, JsonObject stored)
+    {
+        sequence++;
+        sequences[id] = sequence;
+        stored["etag"] = $"\"{sequence}{Random.Shared.Next(1000, 9999)}\"";
+        stored["updated"] = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        return (JsonObject)stored.DeepClone();
+    }
+
+    private async Task AnswerAsync(HttpContext context)
+    {
+        var request = context.Request;
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        var answer = request.Path.StartsWithSegments("/token")
+            ? AnswerToken(request, body)
+            : request.Path.StartsWithSegments("/calendar/v3", out var rest) ? AnswerCalendar(request, rest.Value ?? string.Empty, body) : Error(404, "Not Found", "notFound");
+
+        requests.Enqueue(new RecordedRequest(request.Method, request.Path + request.QueryString, request.Headers.IfMatch.ToString(), body, answer.Status));
+        context.Response.StatusCode = answer.Status;
+        if (answer.RetryAfter is not null)
+            context.Response.Headers.RetryAfter = answer.RetryAfter;
+        if (answer.Json is not null)
+        {
+            context.Response.ContentType = "application/json; charset=UTF-8";
+            await context.Response.WriteAsync(answer.Json, context.RequestAborted);
+        }
+    }
+
+    private Answer AnswerToken(HttpRequest request, string body)
+    {
+        var form = QueryStringToDictionary(body);
+        if (request.Method != "POST" || form.GetValueOrDefault("client_id") != ClientId || form.GetValueOrDefault("client_secret") != ClientSecret)
+            return new Answer(401, """{"error":"invalid_client","error_description":"The OAuth client was not found."}""");
+
+        lock (gate)
+        {
+            switch (form.GetValueOrDefault("grant_type"))
+            {
+                case "authorization_code":
+                    var code = form.GetValueOrDefault("code") ?? string.Empty;
+                    if (!codeChallenges.Remove(code, out var challenge)
+                        || form.GetValueOrDefault("code_verifier") is not { } verifier
+                        || Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))) != challenge)
+                    {
+                        return new Answer(400, """{"error":"invalid_grant","error_description":"Bad Request"}""");
+                    }
+
+                    var refreshToken = "1//refresh-" + Guid.NewGuid().ToString("N");
+                    refreshTokens.Add(refreshToken);
+                    return TokenAnswer(refreshToken);
+                case "refresh_token" when refreshTokens.Contains(form.GetValueOrDefault("refresh_token") ?? string.Empty):
+                    return TokenAnswer(null);
+                default:
+                    return new Answer(400, """{"error":"invalid_grant","error_description":"Token has been expired or revoked."}""");
+            }
+        }
+    }
+
+    private Answer TokenAnswer(string? refreshToken)
+    {
+        var accessToken = "ya29.access-" + Guid.NewGuid().ToString("N");
+        accessTokens.Add(accessToken);
+        var json = new JsonObject
+        {
+            ["access_token"] = accessToken,
+            ["expires_in"] = 3599,
+            ["token_type"] = "Bearer",
+            ["scope"] = "https://www.googleapis.com/auth/calendar.events",
+        };
+        if (refreshToken is not null)
+            json["refresh_token"] = refreshToken;
+        return new Answer(200, json.ToJsonString());
+    }
+
+    private Answer AnswerCalendar(HttpRequest request, string path, string body)
+    {
+        lock (gate)
+        {
+            if (scriptedFailures.TryDequeue(out var failure))
+                return Error(failure.Status, failure.Status == 429 ? "Rate Limit Exceeded" : "Backend Error", failure.Status == 429 ? "rateLimitExceeded" : "backendError") with { RetryAfter = failure.RetryAfter };
+
+            if (revokeTokensAfter is { } remaining && (revokeTokensAfter = remaining - 1) < 0)
+            {
+                revokeTokensAfter = null;
+                accessTokens.Clear();
+            }
+
+            var authorization = request.Headers.Authorization.ToString();
+            if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal) || !accessTokens.Contains(authorization["Bearer ".Length..]))
+                return Error(401, "Request had invalid authentication credentials.", "authError");
+
+            var segments = path.Trim('/').Split('/');
+            return (request.Method, segments) switch
+            {
+                ("GET", ["calendars", "primary", "events"]) => List(request.Query),
+                ("POST", ["calendars", "primary", "events"]) => Insert(body),
+                ("POST", ["calendars", "primary", "events", "watch"]) => Watch(body),
+                ("PATCH", ["calendars", "primary", "events", var id]) => Patch(id, request.Headers.IfMatch.ToString(), body),
+                ("DELETE", ["calendars", "primary", "events", var id]) => Delete(id),
+                ("POST", ["channels", "stop"]) => Stop(body),
+                _ => Error(404, "Not Found", "notFound"),
+            };
+        }
+    }
+
+    private Answer List(IQueryCollection query)
+    {
+        IReadOnlyList<JsonObject> items;
+        long syncPoint;
+        int offset;
+        if (query["pageToken"].ToString() is { Length: > 0 } pageToken)
+        {
+            var parts = pageToken.Split(':');
+            if (parts.Length != 2 || !listings.TryGetValue(parts[0], out var listing))
+                return Error(400, "Invalid page token value.", "invalid");
+            (items, syncPoint) = listing;
+            offset = int.Parse(parts[1], CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            var showDeleted = query["showDeleted"] == "true";
+            long since = 0;
+            if (query["syncToken"].ToString() is { Length: > 0 } syncToken)
+            {
+                since = long.Parse(syncToken["sync-".Length..], CultureInfo.InvariantCulture);
+                if (since < oldestValidSyncPoint)
+                    return Error(410, "Sync token is no longer valid, a full sync is required.", "fullSyncRequired");
+                showDeleted = true;
+            }
+
+            items = [.. sequences.Where(s => s.Value > since).OrderBy(s => s.Value).Select(s => events[s.Key])
+                .Where(e => showDeleted || (string?)e["status"] != "cancelled")
+                .Select(e => (JsonObject)e.DeepClone())];
+            syncPoint = sequence;
+            offset = 0;
+        }
+
+        var pageSize = int.TryParse(query["maxResults"], CultureInfo.InvariantCulture, out var max) ? Math.Min(max, 250) : 250;
+        var page = new JsonObject
+        {
+            ["kind"] = "calendar#events",
+            ["summary"] = "test@example.com",
+            ["timeZone"] = CalendarTimeZone,
+            ["items"] = new JsonArray([.. items.Skip(offset).Take(pageSize).Select(e => e.DeepClone())]),
+        };
+        if (offset + pageSize < items.Count)
+        {
+            var cursor = Guid.NewGuid().ToString("N");
+            listings[cursor] = (items, syncPoint);
+            page["nextPageToken"] = $"{cursor}:{offset + pageSize}";
+        }
+        else
+        {
+            page["nextSyncToken"] = $"sync-{syncPoint}";
+        }
+
+        return new Answer(200, page.ToJsonString());
+    }
+
+    private Answer Insert(string body)
+    {
+        var input = JsonNode.Parse(body)!.AsObject();
+        var id = (string?)input["id"] ?? NewId();
+        if (id.Length is < 5 or > 1024 || id.Any(c => !Base32Hex.Contains(c, StringComparison.Ordinal)))
+            return Error(400, "Invalid resource id value.", "invalid");
+        if (events.ContainsKey(id))
+            return Error(409, "The requested identifier already exists.", "duplicate");
+        input.Remove("etag");
+        input.Remove("updated");
+        return new Answer(200, Store(id, input).ToJsonString());
+    }
+
+    private Answer Patch(string id, string ifMatch, string body)
+    {
+        if (!events.TryGetValue(id, out var stored))
+            return Error(404, "Not Found", "notFound");
+        if (ifMatch.Length > 0 && ifMatch != (string?)stored["etag"])
+            return Error(412, "Precondition Failed", "conditionNotMet");
+        foreach (var (name, value) in JsonNode.Parse(body)!.AsObject())
+        {
+            if (name is not ("id" or "etag" or "updated" or "kind"))
+                stored[name] = value?.DeepClone();
+        }
+
+        return new Answer(200, Touch(id, stored).ToJsonString());
+    }
+
+    private Answer Delete(string id)
+    {
+        if (!events.TryGetValue(id, out var stored))
+            return Error(404, "Not Found", "notFound");
+        if ((string?)stored["status"] == "cancelled")
+            return Error(410, "Resource has been deleted", "deleted");
+        stored["status"] = "cancelled";
+        Touch(id, stored);
+        return new Answer(204, null);
+    }
+
+    private Answer Watch(string body)
+    {
+        var input = JsonNode.Parse(body)!.AsObject();
+        if ((string?)input["type"] != "web_hook" || (string?)input["id"] is not { Length: > 0 } id || (string?)input["address"] is not { } address)
+            return Error(400, "Invalid channel.", "invalid");
+        var channel = new WatchChannel(id, "resource-" + Guid.NewGuid().ToString("N"), new Uri(address), (string?)input["token"], time.GetUtcNow().AddDays(7));
+        channels[id] = channel;
+        return new Answer(200, new JsonObject
+        {
+            ["kind"] = "api#channel",
+            ["id"] = id,
+            ["resourceId"] = channel.ResourceId,
+            ["resourceUri"] = CalendarBaseUri + "calendars/primary/events",
+            ["token"] = channel.Token,
+            ["expiration"] = channel.Expiration.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+        }.ToJsonString());
+    }
+
+    private Answer Stop(string body)
+    {
+        var input = JsonNode.Parse(body)!.AsObject();
+        if ((string?)input["id"] is not { } id || !channels.TryGetValue(id, out var channel) || channel.ResourceId != (string?)input["resourceId"])
+            return Error(404, "Channel not found.", "notFound");
+        channels.Remove(id);
+        return new Answer(204, null);
+    }
+
+    private static Answer Error(int status, string message, string reason) =>
+        new(status, JsonSerializer.Serialize(new JsonObject
+        {
+            ["error"] = new JsonObject
+            {
+                ["code"] = status,
+                ["message"] = message,
+                ["errors"] = new JsonArray(new JsonObject { ["domain"] = "global", ["reason"] = reason, ["message"] = message }),
+            },
+        }));
+
+    private static Dictionary<string, string> QueryStringToDictionary(string form) =>
+        form.Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(p => Uri.UnescapeDataString(p[0].Replace('+', ' ')), p => p.Length > 1 ? Uri.UnescapeDataString(p[1].Replace('+', ' ')) : string.Empty, StringComparer.Ordinal);
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private sealed record Answer(int Status, string? Json, string? RetryAfter = null);
+}
