@@ -49,7 +49,9 @@ public sealed class RealtimeCalendarStack : Stack
                 realtime.Stage.GrantManagementApiAccess(function);
         }
 
-        var trigger = new NotifyStreamTrigger(this, "NotifyTrigger", tables.Events, functions[FunctionNames.Notify]);
+        var trigger = new EventsStreamTrigger(this, "NotifyTrigger", tables.Events, functions[FunctionNames.Notify]);
+        if (functions.Contains(FunctionNames.GooglePush))
+            _ = new EventsStreamTrigger(this, "GooglePushTrigger", tables.Events, functions[FunctionNames.GooglePush]);
         var httpApi = new CalendarHttpApi(this, "Http", functions, users);
 
         var firewall = options.EnableWaf ? new CloudFrontFirewall(this, "Firewall") : null;

@@ -67,6 +67,11 @@ public sealed class BootstrapFunctions : Construct
         var variables = new Dictionary<string, string>(environment, StringComparer.Ordinal);
         foreach (var secret in profile.Secrets)
             variables[secret.EnvironmentVariable] = secret.Name;
+        if (profile.Secrets.Contains(SecretParameters.GoogleClientSecret))
+        {
+            foreach (var (name, value) in options.GoogleVariables)
+                variables[name] = value;
+        }
 
         var function = new DockerImageFunction(this, id, new DockerImageFunctionProps
         {
@@ -76,6 +81,7 @@ public sealed class BootstrapFunctions : Construct
                 File = RepositoryLayout.LambdaDockerfile,
                 // The base image's entrypoint takes the handler name as its one argument and exports it as _HANDLER.
                 Cmd = [profile.Name],
+                Entrypoint = profile.EntryPoint is { } entryPoint ? [.. entryPoint] : null,
                 Platform = Platform_.LINUX_ARM64,
                 Exclude = [.. ImageBuildContext.Exclusions],
                 IgnoreMode = IgnoreMode.DOCKER,

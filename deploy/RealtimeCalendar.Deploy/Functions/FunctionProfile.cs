@@ -6,6 +6,8 @@ namespace RealtimeCalendar.Deploy.Functions;
 /// What the cloud gives one function of the bootstrap: its size and time limit, and the only permissions it
 /// holds (tables, secret parameters, the WebSocket Management API). <paramref name="OwnedParameterPath"/> is an SSM
 /// path below which the function creates, reads and deletes its own SecureStrings (google-sync's refresh tokens).
+/// <paramref name="EntryPoint"/> replaces the image's entry point (which runs the AOT <c>bootstrap</c>) for functions
+/// served by another binary of the image.
 /// </summary>
 public sealed record FunctionProfile(
     string Name,
@@ -14,4 +16,5 @@ public sealed record FunctionProfile(
     IReadOnlyList<TableGrant> Tables,
     IReadOnlyList<SecretParameter> Secrets,
     bool ManagesConnections = false,
-    string? OwnedParameterPath = null);
+    string? OwnedParameterPath = null,
+    IReadOnlyList<string>? EntryPoint = null);

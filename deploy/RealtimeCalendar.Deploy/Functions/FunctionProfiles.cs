@@ -12,6 +12,9 @@ namespace RealtimeCalendar.Deploy.Functions;
 /// </summary>
 public static class FunctionProfiles
 {
+    /// <summary>The JIT host of the Google functions in the image (Dockerfile.lambda); Google.Apis is not AOT-compatible.</summary>
+    public static IReadOnlyList<string> GoogleBootstrap { get; } = ["/opt/google-bootstrap/google-bootstrap"];
+
     public static IReadOnlyList<FunctionProfile> All { get; } =
     [
         // Every signed-in HTTP function counts its user's requests per minute in Sessions (REQUESTS_PER_USER_PER_MINUTE).
@@ -44,7 +47,17 @@ public static class FunctionProfiles
             TimeSpan.FromSeconds(29),
             [new(CalendarTables.Events, TableAccess.ReadWrite), new(CalendarTables.Sessions, TableAccess.ReadWrite)],
             [SecretParameters.GoogleClientSecret],
-            OwnedParameterPath: GoogleSettings.DefaultTokenParameterPrefix),
+            OwnedParameterPath: GoogleSettings.DefaultTokenParameterPrefix,
+            EntryPoint: GoogleBootstrap),
+        // Reads the Events stream (granted with its trigger) and pushes each local change to the user's Google calendar.
+        new(
+            FunctionNames.GooglePush,
+            256,
+            TimeSpan.FromSeconds(60),
+            [new(CalendarTables.Events, TableAccess.ReadWrite), new(CalendarTables.Sessions, TableAccess.ReadWrite)],
+            [SecretParameters.GoogleClientSecret],
+            OwnedParameterPath: GoogleSettings.DefaultTokenParameterPrefix,
+            EntryPoint: GoogleBootstrap),
     ];
 
     public static FunctionProfile For(string functionName) =>

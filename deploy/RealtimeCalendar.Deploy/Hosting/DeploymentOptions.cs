@@ -24,6 +24,12 @@ public sealed record DeploymentOptions
     /// <summary>Where alarm notifications go (an SNS e-mail subscription); no topic when unset.</summary>
     public string? AlarmEmail { get; init; }
 
+    /// <summary>
+    /// Google sync's public settings (<c>-c googleClientId=… -c googleRedirectUri=https://…/api/google/callback</c>, and
+    /// optionally <c>-c googleWebhookUri=…</c>), given to the Google functions only; without a client id they answer 503.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> GoogleVariables { get; init; } = new Dictionary<string, string>();
+
     public static DeploymentOptions FromContext(Node node, string repositoryRoot) => new()
     {
         RepositoryRoot = repositoryRoot,
@@ -32,6 +38,14 @@ public sealed record DeploymentOptions
             : RepositoryLayout.ClientDist(repositoryRoot),
         EnableWaf = IsTrue(node.TryGetContext("waf")),
         AlarmEmail = node.TryGetContext("alarmEmail") as string is { Length: > 0 } email ? email : null,
+        GoogleVariables = new (string Context, string Variable)[]
+            {
+                ("googleClientId", GoogleSettings.ClientIdVariable),
+                ("googleRedirectUri", GoogleSettings.RedirectUriVariable),
+                ("googleWebhookUri", GoogleSettings.WebhookUriVariable),
+            }
+            .Where(setting => node.TryGetContext(setting.Context) is string { Length: > 0 })
+            .ToDictionary(setting => setting.Variable, setting => (string)node.TryGetContext(setting.Context), StringComparer.Ordinal),
     };
 
     // Context from `-c waf=true` arrives as a string, from cdk.json as a JSON boolean.

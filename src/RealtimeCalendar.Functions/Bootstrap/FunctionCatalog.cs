@@ -14,7 +14,7 @@ namespace RealtimeCalendar.Functions.Bootstrap;
 public static class FunctionCatalog
 {
     public static IReadOnlyList<string> Names { get; } =
-        [FunctionNames.CalendarApi, FunctionNames.Auth, FunctionNames.WsConnect, FunctionNames.WsDefault, FunctionNames.Notify, FunctionNames.Chat, FunctionNames.GoogleSync];
+        [FunctionNames.CalendarApi, FunctionNames.Auth, FunctionNames.WsConnect, FunctionNames.WsDefault, FunctionNames.Notify, FunctionNames.Chat, FunctionNames.GoogleSync, FunctionNames.GooglePush];
 
     public static ILambdaFunction Create(string name, FunctionServices services) => name switch
     {

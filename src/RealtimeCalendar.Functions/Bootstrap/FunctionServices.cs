@@ -134,7 +134,7 @@ public sealed class FunctionServices : IDisposable
         null => $"Set {GoogleSettings.ClientIdVariable}, {GoogleSettings.ClientSecretParameterVariable} (or {GoogleSettings.ClientSecretVariable}) and {GoogleSettings.RedirectUriVariable}; README.md, 'Google Calendar sync', shows how.",
         { RedirectUri: null } => $"Set {GoogleSettings.RedirectUriVariable} to this deployment's /api/google/callback URL, as registered with the Google OAuth client.",
         { ClientSecret: null, ClientSecretParameter: null } => $"Set {GoogleSettings.ClientSecretParameterVariable} or {GoogleSettings.ClientSecretVariable}.",
-        _ when googleAdapters is null => "This build has no Google API client: Google.Apis is not Native-AOT compatible (docs/google-aot.md). Run the local cloud in-process, or deploy an AOT-clean client.",
+        _ when googleAdapters is null => "This host has no Google API client: google-sync and google-push run in google-bootstrap (Google.Apis is not Native-AOT compatible).",
         _ => null,
     };
 

@@ -11,9 +11,6 @@ public static class FunctionNames
     public const string Chat = "chat";
     public const string GoogleSync = "google-sync";
 
-    /// <summary>
-    /// Pushes local changes to Google from the Events stream. Served by the bootstrap and the local cloud, but not in
-    /// <c>FunctionCatalog.Names</c> (so not deployed) until an AOT-clean Google client exists (docs/google-aot.md).
-    /// </summary>
+    /// <summary>Pushes local changes to Google from the Events stream (a second reader beside notify).</summary>
     public const string GooglePush = "google-push";
 }

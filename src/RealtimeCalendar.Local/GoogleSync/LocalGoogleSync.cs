@@ -1,15 +1,10 @@
-using Microsoft.Extensions.Logging;
 using RealtimeCalendar.Functions.Bootstrap;
-using RealtimeCalendar.Functions.GoogleSync;
-using RealtimeCalendar.Google;
-using RealtimeCalendar.Google.Auth;
 
 namespace RealtimeCalendar.Local.GoogleSync;
 
 /// <summary>
 /// Google sync in the local cloud: configured from this process's own <c>GOOGLE_*</c> variables (the same names the
-/// functions read), refresh tokens in AES-GCM files in the local data folder, and the Google.Apis client, which
-/// in-process functions can use (the AOT bootstrap cannot, see docs/google-aot.md).
+/// functions read) and refresh tokens in AES-GCM files in the local data folder.
 /// </summary>
 public static class LocalGoogleSync
 {
@@ -25,18 +20,4 @@ public static class LocalGoogleSync
                 TokenDirectory = google.TokenDirectory ?? Path.Combine(stateDirectory, "google"),
             }
             : null;
-
-    public static Func<GoogleApiCredentials, GoogleApiAdapters> Adapters(ILoggerFactory loggerFactory) => credentials =>
-    {
-        var defaults = new GoogleApiOptions { ClientId = credentials.ClientId, ClientSecret = credentials.ClientSecret };
-        var options = defaults with
-        {
-            AuthorizationEndpoint = credentials.AuthorizationEndpoint ?? defaults.AuthorizationEndpoint,
-            TokenEndpoint = credentials.TokenEndpoint ?? defaults.TokenEndpoint,
-            CalendarBaseUri = credentials.CalendarBaseUri ?? defaults.CalendarBaseUri,
-        };
-        // Lives as long as the local cloud's function services, which are built once per run.
-        var authorization = new GoogleAuthorizationFlow(options, TimeProvider.System);
-        return new GoogleApiAdapters(new GoogleCalendarClientFactory(options, authorization, loggerFactory), authorization);
-    };
 }

@@ -5,6 +5,7 @@ using RealtimeCalendar.Aws.Signing;
 using RealtimeCalendar.Aws.Tables;
 using RealtimeCalendar.Functions.Bootstrap;
 using RealtimeCalendar.Functions.Routing;
+using RealtimeCalendar.Google.Hosting;
 using RealtimeCalendar.Local.Client;
 using RealtimeCalendar.Local.Cognito;
 using RealtimeCalendar.Local.DynamoDbLocal;
@@ -133,7 +134,7 @@ public sealed class LocalCloud : IAsyncDisposable
             if (options.OpenAiAttemptTimeout is { } attemptTimeout)
                 settings = settings with { OpenAiAttemptTimeout = attemptTimeout };
             var services = new FunctionServices(
-                settings, loggerFactory, TimeProvider.System, chatApiKey: options.ChatApiKey, googleAdapters: LocalGoogleSync.Adapters(loggerFactory));
+                settings, loggerFactory, TimeProvider.System, chatApiKey: options.ChatApiKey, googleAdapters: GoogleApiAdapterFactory.Create(loggerFactory, TimeProvider.System));
             parts.Add(new DisposeAction(() => { services.Dispose(); cognitoHttp.Dispose(); }));
             await CreateTablesAsync(services.DynamoDb, tables, cancellationToken);
 

@@ -15,6 +15,7 @@ public sealed class FunctionProfileTests
         { FunctionNames.Notify, "connections:ReadDelete" },
         { FunctionNames.Chat, "events:ReadWrite,sessions:Count" },
         { FunctionNames.GoogleSync, "events:ReadWrite,sessions:ReadWrite" },
+        { FunctionNames.GooglePush, "events:ReadWrite,sessions:ReadWrite" },
     };
 
     [Theory]
@@ -40,11 +41,11 @@ public sealed class FunctionProfileTests
     }
 
     [Fact]
-    public void Only_notify_manages_connections_and_only_chat_and_google_sync_read_secrets()
+    public void Only_notify_manages_connections_and_only_chat_and_the_google_functions_read_secrets()
     {
         Assert.Equal([FunctionNames.Notify], FunctionProfiles.All.Where(p => p.ManagesConnections).Select(p => p.Name));
         Assert.Equal(
-            [FunctionNames.Chat, FunctionNames.GoogleSync],
+            [FunctionNames.Chat, FunctionNames.GooglePush, FunctionNames.GoogleSync],
             FunctionProfiles.All.Where(p => p.Secrets.Count > 0).Select(p => p.Name).Order());
     }
 
@@ -54,7 +55,7 @@ public sealed class FunctionProfileTests
         Assert.All(FunctionProfiles.All, p =>
         {
             Assert.InRange(p.MemoryMb, 128, 256);
-            Assert.InRange(p.Timeout, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(p.Name == FunctionNames.Notify ? 900 : 30));
+            Assert.InRange(p.Timeout, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(p.Name is FunctionNames.Notify or FunctionNames.GooglePush ? 900 : 30));
         });
     }
 }

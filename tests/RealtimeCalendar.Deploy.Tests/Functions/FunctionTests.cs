@@ -36,6 +36,29 @@ public sealed class FunctionTests(SynthesizedStacks stacks)
         Assert.Equal(FunctionCatalog.Names.Order(), commands);
     }
 
+    [Theory]
+    [MemberData(nameof(CatalogNames))]
+    public void Google_functions_run_the_jit_google_bootstrap_and_every_other_function_the_images_aot_bootstrap(string name)
+    {
+        var imageConfig = stacks.Default.Function(name).Properties["ImageConfig"]!.AsObject();
+        var entryPoint = imageConfig["EntryPoint"]?.AsArray().Select(e => (string)e!).ToList();
+
+        if (name is FunctionNames.GoogleSync or FunctionNames.GooglePush)
+            Assert.Equal(FunctionProfiles.GoogleBootstrap, entryPoint);
+        else
+            Assert.Null(entryPoint);
+    }
+
+    [Fact]
+    public void The_image_builds_the_google_bootstrap_where_the_google_functions_look_for_it()
+    {
+        var dockerfile = File.ReadAllText(Path.Combine(StackSynthesizer.RepositoryRoot, "Dockerfile.lambda"));
+        var folder = Path.GetDirectoryName(FunctionProfiles.GoogleBootstrap[0])!;
+
+        Assert.Contains($"COPY --from=build /out/google {folder}", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("test -x /out/google/" + Path.GetFileName(FunctionProfiles.GoogleBootstrap[0]), dockerfile, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Every_function_runs_the_same_image()
     {

@@ -29,7 +29,7 @@ public sealed class AlarmTests(SynthesizedStacks stacks)
     [Fact]
     public void An_undeliverable_change_raises_an_alarm()
     {
-        var queue = stacks.Default.SingleIdOfType("AWS::SQS::Queue");
+        var queue = stacks.Default.SingleIdOfType("AWS::SQS::Queue", "NotifyTrigger");
         var alarm = Assert.Single(
             stacks.Default.ResourcesOfType("AWS::CloudWatch::Alarm").Select(a => a.Resource["Properties"]!),
             a => (string?)a["MetricName"] == "ApproximateNumberOfMessagesVisible" && TemplateQueries.ReferencedIds(a["Dimensions"]).Contains(queue));

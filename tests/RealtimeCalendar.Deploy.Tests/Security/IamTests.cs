@@ -75,16 +75,17 @@ public sealed class IamTests(SynthesizedStacks stacks)
     }
 
     [Fact]
-    public void Only_notify_reads_the_events_stream()
+    public void Only_notify_and_google_push_read_the_events_stream()
     {
         var stack = stacks.Default;
         var notifyRole = TemplateQueries.RoleOf(stack.Function(FunctionNames.Notify).Properties);
+        var googlePushRole = TemplateQueries.RoleOf(stack.Function(FunctionNames.GooglePush).Properties);
         var readers = stack.Statements()
             .Where(s => TemplateQueries.Actions(s.Statement).Contains("dynamodb:GetRecords"))
             .SelectMany(s => s.Roles)
             .Distinct()
             .ToList();
-        Assert.Equal([notifyRole], readers);
+        Assert.Equal([googlePushRole, notifyRole], readers.Order());
     }
 
     [Fact]

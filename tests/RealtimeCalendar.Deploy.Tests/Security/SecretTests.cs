@@ -51,7 +51,7 @@ public sealed class SecretTests(SynthesizedStacks stacks)
     }
 
     [Fact]
-    public void Only_google_sync_writes_parameters_and_only_below_its_own_path()
+    public void Only_the_google_functions_write_parameters_and_only_below_their_own_path()
     {
         var stack = stacks.WithEveryProfile;
         foreach (var profile in FunctionProfiles.All)
@@ -60,7 +60,7 @@ public sealed class SecretTests(SynthesizedStacks stacks)
             var statements = stack.StatementsOf(TemplateQueries.RoleOf(properties));
             var writes = statements.Where(s => TemplateQueries.Actions(s).Any(a => a is "ssm:PutParameter" or "ssm:DeleteParameter")).ToList();
             var encrypts = statements.Where(s => TemplateQueries.Actions(s).Contains("kms:Encrypt")).ToList();
-            if (profile.Name != FunctionNames.GoogleSync)
+            if (profile.Name is not (FunctionNames.GoogleSync or FunctionNames.GooglePush))
             {
                 Assert.Empty(writes);
                 Assert.Empty(encrypts);

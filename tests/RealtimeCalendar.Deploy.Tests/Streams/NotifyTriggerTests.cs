@@ -12,9 +12,8 @@ public sealed class NotifyTriggerTests(SynthesizedStacks stacks)
     public void Notify_reads_the_events_stream_failing_only_undelivered_records_bisecting_and_dead_lettering()
     {
         var stack = stacks.Default;
-        var queue = stack.SingleIdOfType("AWS::SQS::Queue");
+        var queue = stack.SingleIdOfType("AWS::SQS::Queue", "NotifyTrigger");
 
-        stack.Template.ResourceCountIs("AWS::Lambda::EventSourceMapping", 1);
         stack.Template.HasResourceProperties("AWS::Lambda::EventSourceMapping", new Dictionary<string, object>
         {
             ["FunctionName"] = new Dictionary<string, object> { ["Ref"] = stack.Function(FunctionNames.Notify).LogicalId },
@@ -33,6 +32,28 @@ public sealed class NotifyTriggerTests(SynthesizedStacks stacks)
                 },
             },
         });
+    }
+
+    [Fact]
+    public void The_stream_has_two_readers_notify_and_google_push_each_with_its_own_dead_letter_queue()
+    {
+        var stack = stacks.Default;
+        var googleQueue = stack.SingleIdOfType("AWS::SQS::Queue", "GooglePushTrigger");
+
+        stack.Template.ResourceCountIs("AWS::Lambda::EventSourceMapping", 2);
+        stack.Template.HasResourceProperties("AWS::Lambda::EventSourceMapping", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["FunctionName"] = new Dictionary<string, object> { ["Ref"] = stack.Function(FunctionNames.GooglePush).LogicalId },
+            ["EventSourceArn"] = new Dictionary<string, object> { ["Fn::GetAtt"] = new[] { stack.TableId(CalendarTables.Events), "StreamArn" } },
+            ["FunctionResponseTypes"] = new[] { "ReportBatchItemFailures" },
+            ["DestinationConfig"] = new Dictionary<string, object>
+            {
+                ["OnFailure"] = new Dictionary<string, object>
+                {
+                    ["Destination"] = new Dictionary<string, object> { ["Fn::GetAtt"] = new[] { googleQueue, "Arn" } },
+                },
+            },
+        }));
     }
 
     [Fact]

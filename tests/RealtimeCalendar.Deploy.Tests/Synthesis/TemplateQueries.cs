@@ -103,6 +103,14 @@ public static class TemplateQueries
         return ids;
     }
 
+    /// <summary>The one resource of <paramref name="type"/> whose logical id starts with <paramref name="prefix"/> (its construct path).</summary>
+    public static string SingleIdOfType(this SynthesizedStack stack, string type, string prefix)
+    {
+        var ids = stack.ResourcesOfType(type).Select(r => r.LogicalId).Where(id => id.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        Assert.True(ids.Count == 1, $"Expected one {type} under {prefix}, found {ids.Count}.");
+        return ids[0];
+    }
+
     public static string SingleIdOfType(this SynthesizedStack stack, string type)
     {
         var ids = stack.ResourcesOfType(type).Select(r => r.LogicalId).ToList();

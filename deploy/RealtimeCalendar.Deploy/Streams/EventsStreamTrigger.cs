@@ -8,16 +8,17 @@ using Constructs;
 namespace RealtimeCalendar.Deploy.Streams;
 
 /// <summary>
-/// Feeds the Events table's stream to <c>notify</c>. The handler reports the records it could not deliver
+/// Feeds the Events table's stream to one function (<c>notify</c>, and <c>google-push</c> when Google sync is
+/// deployed: a stream shard allows two readers). The handler reports the records it could not handle
 /// (ReportBatchItemFailures), so only those are retried; a batch that keeps failing is split to isolate the bad
 /// record, and what still fails after the retries goes to a dead-letter queue instead of blocking the shard.
 /// </summary>
-public sealed class NotifyStreamTrigger : Construct
+public sealed class EventsStreamTrigger : Construct
 {
     public const int BatchSize = 100;
     public const int RetryAttempts = 10;
 
-    public NotifyStreamTrigger(Construct scope, string id, ITable events, IFunction notify)
+    public EventsStreamTrigger(Construct scope, string id, ITable events, IFunction function)
         : base(scope, id)
     {
         DeadLetters = new Queue(this, "FailedChanges", new QueueProps
@@ -27,7 +28,7 @@ public sealed class NotifyStreamTrigger : Construct
             EnforceSSL = true,
         });
 
-        notify.AddEventSource(new DynamoEventSource(events, new DynamoEventSourceProps
+        function.AddEventSource(new DynamoEventSource(events, new DynamoEventSourceProps
         {
             // Only changes made after the deploy matter: open tabs reload their range on (re)connect.
             StartingPosition = StartingPosition.LATEST,
@@ -41,6 +42,6 @@ public sealed class NotifyStreamTrigger : Construct
         }));
     }
 
-    /// <summary>Where the stream records that <c>notify</c> could not deliver end up (their location, not their data).</summary>
+    /// <summary>Where the stream records the function could not handle end up (their location, not their data).</summary>
     public Queue DeadLetters { get; }
 }

@@ -1,4 +1,4 @@
-namespace RealtimeCalendar.Functions.GoogleSync;
+namespace RealtimeCalendar.Core.GoogleSync;
 
 /// <summary>What a host needs to build <see cref="GoogleApiAdapters"/>: the OAuth client and, for stand-ins, the endpoints.</summary>
 public sealed record GoogleApiCredentials(
