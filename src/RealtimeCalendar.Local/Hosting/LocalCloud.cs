@@ -141,11 +141,23 @@ public sealed class LocalCloud : IAsyncDisposable
             ILambdaInvoker functions;
             if (options.Lambda == LambdaMode.Process)
             {
-                var bootstrap = options.BootstrapPath
-                    ?? await new BootstrapPublisher(Path.Combine(options.ToolCache, "bootstrap"), loggerFactory.CreateLogger<BootstrapPublisher>()).PublishAsync(cancellationToken);
+                var publisher = new BootstrapPublisher(options.ToolCache, loggerFactory.CreateLogger<BootstrapPublisher>());
+                var bootstrap = options.BootstrapPath ?? await publisher.PublishAsync(cancellationToken);
                 var processes = new ProcessLambdaInvoker(bootstrap, settings, processesPerFunction: 2, FunctionTimeout, loggerFactory);
                 parts.Add(processes);
                 functions = processes;
+                if (settings.Google is not null)
+                {
+                    // As in the image: the Google functions run their own JIT entry point.
+                    var googleBootstrap = options.GoogleBootstrapPath ?? await publisher.PublishGoogleAsync(cancellationToken);
+                    var googleProcesses = new ProcessLambdaInvoker(googleBootstrap, settings, processesPerFunction: 1, FunctionTimeout, loggerFactory);
+                    parts.Add(googleProcesses);
+                    functions = new FunctionRoutedInvoker(processes, new Dictionary<string, ILambdaInvoker>(StringComparer.Ordinal)
+                    {
+                        [FunctionNames.GoogleSync] = googleProcesses,
+                        [FunctionNames.GooglePush] = googleProcesses,
+                    });
+                }
             }
             else
             {

@@ -13,6 +13,7 @@ public static class LocalCloudCommandLine
           --lambda MODE     inprocess (default) or process: run the published Native AOT bootstrap as child
                             processes over the Lambda Runtime API, as the container image runs it
           --bootstrap PATH  a published bootstrap for --lambda process (default: publish one)
+          --google-bootstrap PATH  a published google-bootstrap for --lambda process with Google sync (default: publish one)
           --openai-base-url URL  any server that speaks OpenAI's API (default: $OPENAI_BASE_URL, else OpenAI's)
           --openai-model NAME    the chat model (default: $OPENAI_MODEL, else gpt-4o-mini)
           --requests-per-minute N  requests one user may make per minute (default 600; 0 = no limit)
@@ -47,6 +48,7 @@ public static class LocalCloudCommandLine
                 "--in-memory" => options with { InMemory = true },
                 "--lambda" => options with { Lambda = ParseLambdaMode(Value()) },
                 "--bootstrap" => options with { BootstrapPath = Path.GetFullPath(Value()) },
+                "--google-bootstrap" => options with { GoogleBootstrapPath = Path.GetFullPath(Value()) },
                 "--openai-base-url" => options with { OpenAiBaseUrl = new Uri(Value(), UriKind.Absolute) },
                 "--openai-model" => options with { OpenAiModel = Value() },
                 "--requests-per-minute" => options with { RequestsPerUserPerMinute = int.Parse(Value(), CultureInfo.InvariantCulture) },

@@ -30,6 +30,9 @@ public sealed record LocalCloudOptions
     /// <summary>A published bootstrap to run in process mode; when unset the local cloud publishes one into the tool cache.</summary>
     public string? BootstrapPath { get; init; }
 
+    /// <summary>A built <c>google-bootstrap</c> for the Google functions in process mode; when unset the local cloud publishes one.</summary>
+    public string? GoogleBootstrapPath { get; init; }
+
     /// <summary>Prefix of the local table names.</summary>
     public string TablePrefix { get; init; } = "rc-";
 

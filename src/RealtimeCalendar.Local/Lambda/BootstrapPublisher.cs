@@ -4,16 +4,24 @@ using RealtimeCalendar.Local.Hosting;
 namespace RealtimeCalendar.Local.Lambda;
 
 /// <summary>
-/// Publishes <c>RealtimeCalendar.Functions</c> as the Native AOT <c>bootstrap</c> the container image holds, for the
-/// out-of-process mode (<c>--lambda process</c>); the Dockerfile runs the same publish for linux-arm64.
+/// Publishes the image's entry points for the out-of-process mode (<c>--lambda process</c>): <c>RealtimeCalendar.Functions</c>
+/// as the Native AOT <c>bootstrap</c>, and <c>RealtimeCalendar.GoogleBootstrap</c> as <c>google-bootstrap</c> (JIT), as
+/// the Dockerfile does for linux-arm64.
 /// </summary>
-public sealed class BootstrapPublisher(string outputDirectory, ILogger<BootstrapPublisher> logger)
+public sealed class BootstrapPublisher(string toolCache, ILogger<BootstrapPublisher> logger)
 {
-    public async Task<string> PublishAsync(CancellationToken cancellationToken)
+    public Task<string> PublishAsync(CancellationToken cancellationToken) =>
+        PublishAsync("RealtimeCalendar.Functions", "bootstrap", "--bootstrap", cancellationToken);
+
+    public Task<string> PublishGoogleAsync(CancellationToken cancellationToken) =>
+        PublishAsync("RealtimeCalendar.GoogleBootstrap", "google-bootstrap", "--google-bootstrap", cancellationToken);
+
+    private async Task<string> PublishAsync(string projectName, string binary, string flag, CancellationToken cancellationToken)
     {
-        var project = FindFunctionsProject() ?? throw new LocalToolException(
-            "--lambda process needs the repository's src/RealtimeCalendar.Functions to publish bootstrap, or --bootstrap PATH.");
-        logger.LogInformation("Publishing the Native AOT bootstrap for {Rid} (takes a minute)", RuntimeInformation.RuntimeIdentifier);
+        var project = FindProject(projectName) ?? throw new LocalToolException(
+            $"--lambda process needs the repository's src/{projectName} to publish {binary}, or {flag} PATH.");
+        var outputDirectory = Path.Combine(toolCache, binary);
+        logger.LogInformation("Publishing {Binary} for {Rid} (takes a minute)", binary, RuntimeInformation.RuntimeIdentifier);
 
         await ToolCommand.RunAsync(
             "dotnet",
@@ -21,14 +29,14 @@ public sealed class BootstrapPublisher(string outputDirectory, ILogger<Bootstrap
             Directory.GetCurrentDirectory(),
             "'dotnet' was not found on PATH.",
             cancellationToken);
-        return Path.Combine(outputDirectory, "bootstrap");
+        return Path.Combine(outputDirectory, binary);
     }
 
-    private static string? FindFunctionsProject()
+    private static string? FindProject(string projectName)
     {
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {
-            var project = Path.Combine(dir.FullName, "src", "RealtimeCalendar.Functions", "RealtimeCalendar.Functions.csproj");
+            var project = Path.Combine(dir.FullName, "src", projectName, projectName + ".csproj");
             if (File.Exists(project))
                 return project;
         }

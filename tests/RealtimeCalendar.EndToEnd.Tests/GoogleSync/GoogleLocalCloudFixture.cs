@@ -10,7 +10,7 @@ namespace RealtimeCalendar.EndToEnd.Tests.GoogleSync;
 /// A local cloud of its own with Google sync configured against the in-test Google server: the shared fixture runs
 /// without Google, as a fresh checkout does.
 /// </summary>
-public sealed class GoogleLocalCloudFixture : IAsyncLifetime
+public class GoogleLocalCloudFixture : IAsyncLifetime
 {
     public static readonly Uri WebhookUri = new("https://calendar.example.com/api/google/webhook");
 
@@ -24,7 +24,7 @@ public sealed class GoogleLocalCloudFixture : IAsyncLifetime
     {
         Google = await GoogleCalendarServer.StartAsync(TimeProvider.System);
         Cloud = await LocalCloud.StartAsync(
-            new LocalCloudOptions
+            Adjust(new LocalCloudOptions
             {
                 Port = 0,
                 InMemory = true,
@@ -41,10 +41,13 @@ public sealed class GoogleLocalCloudFixture : IAsyncLifetime
                     TokenEndpoint = Google.TokenEndpoint,
                     CalendarBaseUri = Google.CalendarBaseUri,
                 },
-            },
+            }),
             NullLoggerFactory.Instance,
             CancellationToken.None);
     }
+
+    /// <summary>Lets a variant run the same cloud differently (its functions as processes, say).</summary>
+    protected virtual LocalCloudOptions Adjust(LocalCloudOptions options) => options;
 
     public Task<TestUser> CreateUserAsync() => TestUser.CreateAsync(Cloud);
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using RealtimeCalendar.EndToEnd.Tests.Fixtures;
 using RealtimeCalendar.Local.Hosting;
 
 namespace RealtimeCalendar.EndToEnd.Tests.LambdaRuntime;
@@ -23,18 +24,9 @@ public sealed class ProcessModeFixture : IAsyncLifetime
             ToolCacheDirectory = Path.Combine(LocalCloudCommandLine.DefaultDataDirectory(), "tools"),
             ServeClient = false,
             Lambda = LambdaMode.Process,
-            BootstrapPath = FunctionsBuildOutput(),
+            BootstrapPath = BuildOutput.Of("RealtimeCalendar.Functions", "bootstrap"),
         };
         Cloud = await LocalCloud.StartAsync(options, NullLoggerFactory.Instance, CancellationToken.None);
-    }
-
-    /// <summary><c>src/RealtimeCalendar.Functions/bin/&lt;same configuration as these tests&gt;/net10.0/bootstrap</c>.</summary>
-    private static string FunctionsBuildOutput()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = testOutput.Parent!.Name;
-        var repository = Path.GetDirectoryName(LocalCloudCommandLine.DefaultDataDirectory())!;
-        return Path.Combine(repository, "src", "RealtimeCalendar.Functions", "bin", configuration, testOutput.Name, "bootstrap");
     }
 
     public async Task DisposeAsync()
