@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using RealtimeCalendar.EndToEnd.Tests.Fixtures;
 using RealtimeCalendar.Functions.Bootstrap;
-using RealtimeCalendar.Google.Tests.GoogleServer;
+using RealtimeCalendar.StandIns.Google;
 using RealtimeCalendar.Local.Hosting;
 
 namespace RealtimeCalendar.EndToEnd.Tests.GoogleSync;

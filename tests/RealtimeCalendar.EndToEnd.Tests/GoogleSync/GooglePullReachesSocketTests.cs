@@ -6,7 +6,7 @@ using RealtimeCalendar.EndToEnd.Tests.Fixtures;
 using RealtimeCalendar.EndToEnd.Tests.Realtime;
 using RealtimeCalendar.Google;
 using RealtimeCalendar.Google.Auth;
-using RealtimeCalendar.Google.Tests.GoogleServer;
+using RealtimeCalendar.StandIns.Google;
 
 namespace RealtimeCalendar.EndToEnd.Tests.GoogleSync;
 

@@ -1,7 +1,7 @@
 using System.Web;
 using RealtimeCalendar.Core.GoogleSync;
 using RealtimeCalendar.Google.Tests.Fixtures;
-using RealtimeCalendar.Google.Tests.GoogleServer;
+using RealtimeCalendar.StandIns.Google;
 
 namespace RealtimeCalendar.Google.Tests.Authorization;
 

@@ -4,7 +4,7 @@ using RealtimeCalendar.Core.Calendar;
 using RealtimeCalendar.Core.Events;
 using RealtimeCalendar.Core.GoogleSync;
 using RealtimeCalendar.Google.Auth;
-using RealtimeCalendar.Google.Tests.GoogleServer;
+using RealtimeCalendar.StandIns.Google;
 
 namespace RealtimeCalendar.Google.Tests.Fixtures;
 

@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace RealtimeCalendar.Google.Tests.GoogleServer;
+namespace RealtimeCalendar.StandIns.Google;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 speaking Google Calendar v3 and Google's OAuth token endpoint, as far as sync uses
