@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using RealtimeCalendar.Core.Events;
 using RealtimeCalendar.Core.GoogleSync;
@@ -22,4 +24,17 @@ namespace RealtimeCalendar.Functions;
 [JsonSerializable(typeof(GoogleStatus))]
 [JsonSerializable(typeof(GoogleAuthorizationStart))]
 [JsonSerializable(typeof(GoogleSyncResult))]
-public sealed partial class FunctionsJsonContext : JsonSerializerContext;
+public sealed partial class FunctionsJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// The context every response body is written with: the generated metadata, with only HTML-significant escaping
+    /// dropped, so problem details read "See 'errors'" and "Café" rather than <c>\u0027</c> and <c>\u00E9</c>. Bodies
+    /// are served as application/json, never embedded in HTML.
+    /// </summary>
+    public static FunctionsJsonContext Wire { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

@@ -20,7 +20,7 @@ public sealed class AuthFunction(RealtimeTickets tickets, RequestLimit requestLi
         {
             case "POST /api/realtime/ticket":
                 var issued = await tickets.IssueAsync(userId, cancellationToken);
-                return HttpResponses.Json(201, issued, FunctionsJsonContext.Default.IssuedTicket);
+                return HttpResponses.Json(201, issued, FunctionsJsonContext.Wire.IssuedTicket);
             case "DELETE /api/realtime/tickets":
                 await tickets.RevokeAllAsync(userId, cancellationToken);
                 return HttpResponses.Empty(204);

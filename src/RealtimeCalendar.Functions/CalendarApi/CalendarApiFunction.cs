@@ -48,7 +48,7 @@ public sealed class CalendarApiFunction(CalendarService calendar, RequestLimit r
             return HttpResponses.Validation(errors);
 
         var events = await calendar.ListAsync(userId, new TimeRange(from!.Value, to!.Value), cancellationToken);
-        return HttpResponses.Json(200, new EventList([.. events.Select(EventResource.From)]), FunctionsJsonContext.Default.EventList);
+        return HttpResponses.Json(200, new EventList([.. events.Select(EventResource.From)]), FunctionsJsonContext.Wire.EventList);
     }
 
     private async Task<APIGatewayHttpApiV2ProxyResponse> GetAsync(string userId, string? id, CancellationToken cancellationToken)
@@ -116,7 +116,7 @@ public sealed class CalendarApiFunction(CalendarService calendar, RequestLimit r
         var headers = new Dictionary<string, string> { ["etag"] = EntityTags.Format(calendarEvent.Version) };
         if (location is not null)
             headers["location"] = location;
-        return HttpResponses.Json(status, EventResource.From(calendarEvent), FunctionsJsonContext.Default.EventResource, headers);
+        return HttpResponses.Json(status, EventResource.From(calendarEvent), FunctionsJsonContext.Wire.EventResource, headers);
     }
 
     private static APIGatewayHttpApiV2ProxyResponse NotFound() =>

@@ -25,7 +25,7 @@ public sealed class ChatFunction(CalendarAssistant assistant, ChatOptions option
     {
         var status = await assistant.GetStatusAsync(cancellationToken);
         return status.Configured
-            ? HttpResponses.Json(200, new ChatStatus(status.Model, options.MaxTurns, options.MaxTurnLength), FunctionsJsonContext.Default.ChatStatus)
+            ? HttpResponses.Json(200, new ChatStatus(status.Model, options.MaxTurns, options.MaxTurnLength), FunctionsJsonContext.Wire.ChatStatus)
             : NotConfigured(status.SetupHint ?? "The chat is not configured.");
     }
 
@@ -39,7 +39,7 @@ public sealed class ChatFunction(CalendarAssistant assistant, ChatOptions option
 
         return await assistant.AnswerAsync(userId, question, cancellationToken) switch
         {
-            ChatOutcome.Answered answered => HttpResponses.Json(200, ChatReply.From(answered.Answer), FunctionsJsonContext.Default.ChatReply),
+            ChatOutcome.Answered answered => HttpResponses.Json(200, ChatReply.From(answered.Answer), FunctionsJsonContext.Wire.ChatReply),
             ChatOutcome.Invalid invalid => HttpResponses.Validation(invalid.Errors.Select(e => new ProblemField(e.Field, e.Message))),
             ChatOutcome.LimitReached limit => HttpResponses.TooManyRequests(limit.Detail, limit.RetryAfter),
             ChatOutcome.Unavailable { Configured: false } unavailable => NotConfigured(unavailable.Detail),

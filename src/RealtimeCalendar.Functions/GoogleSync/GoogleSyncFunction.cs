@@ -48,14 +48,14 @@ public sealed class GoogleSyncFunction(
                     return HttpResponses.Json(
                         200,
                         new GoogleStatus(state is not null, state?.ConnectedAt, state?.LastSyncAt, state?.LastSyncError, state?.Channel is not null),
-                        FunctionsJsonContext.Default.GoogleStatus);
+                        FunctionsJsonContext.Wire.GoogleStatus);
                 case "GET /api/google/connect":
                     var url = await google.Connect.BeginAsync(userId, google.RedirectUri, cancellationToken);
-                    return HttpResponses.Json(200, new GoogleAuthorizationStart(url), FunctionsJsonContext.Default.GoogleAuthorizationStart);
+                    return HttpResponses.Json(200, new GoogleAuthorizationStart(url), FunctionsJsonContext.Wire.GoogleAuthorizationStart);
                 case "POST /api/google/sync":
                     var result = await google.Sync.PullAsync(userId, cancellationToken);
                     return result.Connected
-                        ? HttpResponses.Json(200, result, FunctionsJsonContext.Default.GoogleSyncResult)
+                        ? HttpResponses.Json(200, result, FunctionsJsonContext.Wire.GoogleSyncResult)
                         : HttpResponses.Problem(409, ProblemTypes.GoogleNotConnected, "No Google account is connected.", "Connect one first: GET /api/google/connect.");
                 case "DELETE /api/google":
                     await google.Sync.DisconnectAsync(userId, cancellationToken);

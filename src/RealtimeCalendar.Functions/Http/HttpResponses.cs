@@ -27,7 +27,7 @@ public static class HttpResponses
         {
             StatusCode = problem.Status,
             Headers = headers,
-            Body = JsonSerializer.Serialize(problem, FunctionsJsonContext.Default.ProblemDetails),
+            Body = JsonSerializer.Serialize(problem, FunctionsJsonContext.Wire.ProblemDetails),
         };
     }
 

@@ -75,8 +75,11 @@ public sealed class ChatLimitTests(ChatCloudFixture fixture) : ScriptedModelTest
         using var response = await http.PostAsync("/api/chat", new StringContent(json, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        var text = await response.Content.ReadAsStringAsync();
+        var body = JsonNode.Parse(text)!.AsObject();
         Assert.Contains(body["errors"]!.AsArray(), e => (string)e!["field"]! == field);
+        // Written for people reading it too: no \u0027 in place of the quotes.
+        Assert.Contains("See 'errors'", text, StringComparison.Ordinal);
         Assert.Empty(Model.Received);
     }
 
