@@ -86,9 +86,10 @@ public sealed class ChangeFanOut
                         Interlocked.Increment(ref rejected[i]);
                         break;
                     case PostOutcome.Gone:
-                        // Settled for this message and every later one: the socket no longer exists.
+                        // Settled for this message and every later one: the socket no longer exists (or does not yet).
                         CountFrom(gone, i);
-                        await ForgetAsync(socket, token);
+                        if (time.GetUtcNow() - socket.ConnectedAt >= options.HandshakeGrace)
+                            await ForgetAsync(socket, token);
                         return;
                     default:
                         CountFrom(failed, i);

@@ -14,4 +14,12 @@ public sealed record ChangeFanOutOptions
 
     /// <summary>Cap on any one backoff, so a stream batch never stalls long on one socket.</summary>
     public TimeSpan RetryMaxDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// A connection younger than this keeps its record when a post answers 410. <c>ws-connect</c> stores the record
+    /// before API Gateway finishes <c>$connect</c>, and a post in between answers 410 although the socket is about to
+    /// open: deleting the record then would leave that tab without pushes until it reconnects. A socket that really is
+    /// gone is deleted by the first 410 after this age, or by the table's TTL.
+    /// </summary>
+    public TimeSpan HandshakeGrace { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -84,7 +84,7 @@ public sealed class FunctionServices : IDisposable
                     settings.ManagementApiEndpoint ?? throw new InvalidOperationException("MANAGEMENT_API_ENDPOINT is not set."),
                     SigV4RequestSigner.ForDefaultCredentials(settings.Region, time),
                     loggerFactory.CreateLogger<ManagementApiClient>()),
-                new ChangeFanOutOptions(),
+                new ChangeFanOutOptions { HandshakeGrace = settings.ConnectionHandshakeGrace },
                 time,
                 loggerFactory.CreateLogger<ChangeFanOut>()),
             loggerFactory.CreateLogger<ChangeNotifier>()));

@@ -38,6 +38,9 @@ public sealed record FunctionSettings
 
     public int MaxEventsPerUser { get; init; } = 10_000;
 
+    /// <summary>How young a connection keeps its record on a 410 (<c>CONNECTION_HANDSHAKE_GRACE_SECONDS</c>; see ChangeFanOutOptions).</summary>
+    public TimeSpan ConnectionHandshakeGrace { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Requests one user may make per minute across the signed-in HTTP routes (429 past it); 0 turns the limit off.</summary>
     public int RequestsPerUserPerMinute { get; init; } = 600;
 
@@ -87,6 +90,9 @@ public sealed record FunctionSettings
             CognitoIssuer = Get("COGNITO_ISSUER"),
             CognitoClientIds = Get("COGNITO_CLIENT_IDS") is { } clients ? clients.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [],
             MaxEventsPerUser = Get("MAX_EVENTS_PER_USER") is { } max ? int.Parse(max, CultureInfo.InvariantCulture) : 10_000,
+            ConnectionHandshakeGrace = Get("CONNECTION_HANDSHAKE_GRACE_SECONDS") is { } grace
+                ? TimeSpan.FromSeconds(double.Parse(grace, CultureInfo.InvariantCulture))
+                : TimeSpan.FromSeconds(30),
             RequestsPerUserPerMinute = Get("REQUESTS_PER_USER_PER_MINUTE") is { } perMinute ? int.Parse(perMinute, CultureInfo.InvariantCulture) : 600,
             ChatQuestionsPerUserPerDay = Get("CHAT_QUESTIONS_PER_USER_PER_DAY") is { } perDay ? int.Parse(perDay, CultureInfo.InvariantCulture) : 200,
             OpenAiModel = Get("OPENAI_MODEL") ?? "gpt-4o-mini",
@@ -110,6 +116,7 @@ public sealed record FunctionSettings
             ["AWS_REGION"] = Region,
             ["MAX_EVENTS_PER_USER"] = MaxEventsPerUser.ToString(CultureInfo.InvariantCulture),
             ["REQUESTS_PER_USER_PER_MINUTE"] = RequestsPerUserPerMinute.ToString(CultureInfo.InvariantCulture),
+            ["CONNECTION_HANDSHAKE_GRACE_SECONDS"] = ConnectionHandshakeGrace.TotalSeconds.ToString(CultureInfo.InvariantCulture),
             ["CHAT_QUESTIONS_PER_USER_PER_DAY"] = ChatQuestionsPerUserPerDay.ToString(CultureInfo.InvariantCulture),
             ["OPENAI_MODEL"] = OpenAiModel,
             ["OPENAI_TIMEOUT_SECONDS"] = OpenAiAttemptTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture),

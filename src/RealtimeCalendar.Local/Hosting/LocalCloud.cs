@@ -133,6 +133,8 @@ public sealed class LocalCloud : IAsyncDisposable
             };
             if (options.OpenAiAttemptTimeout is { } attemptTimeout)
                 settings = settings with { OpenAiAttemptTimeout = attemptTimeout };
+            if (options.ConnectionHandshakeGrace is { } handshakeGrace)
+                settings = settings with { ConnectionHandshakeGrace = handshakeGrace };
             var services = new FunctionServices(
                 settings, loggerFactory, TimeProvider.System, chatApiKey: options.ChatApiKey, googleAdapters: GoogleApiAdapterFactory.Create(loggerFactory, TimeProvider.System));
             parts.Add(new DisposeAction(() => { services.Dispose(); cognitoHttp.Dispose(); }));

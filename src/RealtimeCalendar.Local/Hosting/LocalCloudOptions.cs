@@ -54,6 +54,12 @@ public sealed record LocalCloudOptions
     /// </summary>
     public ISecretSource? ChatApiKey { get; init; }
 
+    /// <summary>
+    /// How young a connection keeps its record when a post answers 410; null keeps the functions' default (30 s). Tests
+    /// that lose sockets seconds after opening them set zero.
+    /// </summary>
+    public TimeSpan? ConnectionHandshakeGrace { get; init; }
+
     public int RequestsPerUserPerMinute { get; init; } = 600;
 
     public int ChatQuestionsPerUserPerDay { get; init; } = 200;

@@ -43,6 +43,8 @@ public sealed class ChaosRun(BenchmarkOptions options, ILoggerFactory loggerFact
                     ToolCacheDirectory = options.ToolCacheDirectory,
                     MaxEventsPerUser = Math.Max(10_000, options.Writes),
                     ServeClient = false,
+                    // Tabs are lost seconds after opening and every 410 must clean its record: no handshake grace here.
+                    ConnectionHandshakeGrace = TimeSpan.Zero,
                     // Switches start off and are turned on once every tab is open: the faults hit the steady state.
                     Faults = new LocalFaultOptions { Seed = chaos.Faults.Seed },
                 },

@@ -64,6 +64,24 @@ public sealed class ChangeFanOutTests
     }
 
     [Fact]
+    public async Task A_410_for_a_socket_still_in_its_handshake_keeps_its_record_until_it_is_past_it()
+    {
+        // Stored by ws-connect a moment ago; API Gateway answers 410 until $connect completes.
+        await store.PutAsync(new ConnectionRecord("new", "alice", Now - TimeSpan.FromSeconds(2), Now + ConnectionRecord.MaxLifetime), CancellationToken.None);
+        publisher.Script("new", PostOutcome.Gone, PostOutcome.Gone);
+
+        var during = await FanOut().SendAsync("alice", Message, CancellationToken.None);
+        var keptDuring = store.Contains("new");
+        time.Advance(new ChangeFanOutOptions().HandshakeGrace);
+        var after = await FanOut().SendAsync("alice", Message, CancellationToken.None);
+
+        Assert.Equal((new FanOutResult(0, 1, 0, 0), true), (during, keptDuring));
+        Assert.True(during.Complete);
+        Assert.Equal(new FanOutResult(0, 1, 0, 0), after);
+        Assert.False(store.Contains("new"));
+    }
+
+    [Fact]
     public async Task Throttled_post_is_retried_and_delivered()
     {
         await Connect("alice", "a1");
@@ -236,10 +254,12 @@ public sealed class ChangeFanOutTests
     private ChangeFanOut FanOut(ChangeFanOutOptions? options = null) =>
         new(store, publisher, options ?? Immediate, time, NullLogger<ChangeFanOut>.Instance);
 
+    /// <summary>Sockets that connected a minute ago: past their handshake.</summary>
     private async Task Connect(string userId, params string[] connectionIds)
     {
+        var connectedAt = Now - TimeSpan.FromMinutes(1);
         foreach (var id in connectionIds)
-            await store.PutAsync(new ConnectionRecord(id, userId, Now, Now + ConnectionRecord.MaxLifetime), CancellationToken.None);
+            await store.PutAsync(new ConnectionRecord(id, userId, connectedAt, connectedAt + ConnectionRecord.MaxLifetime), CancellationToken.None);
     }
 
     private static async Task WaitUntil(Func<bool> condition)

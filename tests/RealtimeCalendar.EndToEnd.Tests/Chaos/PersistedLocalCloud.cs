@@ -29,6 +29,8 @@ internal sealed class PersistedLocalCloud : IAsyncDisposable
                 DataDirectory = dataDirectory,
                 ToolCacheDirectory = Path.Combine(LocalCloudCommandLine.DefaultDataDirectory(), "tools"),
                 ServeClient = false,
+                // Fault tests lose sockets seconds after opening them; the handshake grace is covered by Core's tests.
+                ConnectionHandshakeGrace = TimeSpan.Zero,
             },
             NullLoggerFactory.Instance,
             CancellationToken.None);

@@ -28,6 +28,8 @@ public sealed class LocalCloudFixture : IAsyncLifetime
             ServeClient = false,
             // No chat key, whatever the developer's environment holds: these tests see the unconfigured chat.
             ChatApiKey = new FixedSecret(null),
+            // Fault tests lose sockets seconds after opening them; the handshake grace is covered by Core's tests.
+            ConnectionHandshakeGrace = TimeSpan.Zero,
         };
         Cloud = await LocalCloud.StartAsync(options, NullLoggerFactory.Instance, CancellationToken.None);
     }
