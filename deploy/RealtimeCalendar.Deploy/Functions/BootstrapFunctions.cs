@@ -103,6 +103,9 @@ public sealed class BootstrapFunctions : Construct
         if (profile.OwnedParameterPath is { } path)
             GrantOwnedParameters(role, path);
 
+        if (profile.ReadParameterPath is { } readPath)
+            GrantPathRead(role, readPath);
+
         return function;
     }
 
@@ -133,6 +136,26 @@ public sealed class BootstrapFunctions : Construct
                 ["StringEquals"] = new Dictionary<string, object> { ["kms:ViaService"] = $"ssm.{stack.Region}.{stack.UrlSuffix}" },
                 ["ForAnyValue:StringEquals"] = new Dictionary<string, object> { ["kms:ResourceAliases"] = "alias/aws/ssm" },
             },
+        }));
+    }
+
+    /// <summary>Read (never write) the SecureStrings below one path; decrypting them is granted with the function's secrets.</summary>
+    private void GrantPathRead(Role role, string path)
+    {
+        var stack = Stack.Of(this);
+        role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["ssm:GetParameter"],
+            Resources =
+            [
+                stack.FormatArn(new ArnComponents
+                {
+                    Service = "ssm",
+                    Resource = "parameter",
+                    ResourceName = path.Trim('/') + "/*",
+                    ArnFormat = ArnFormat.SLASH_RESOURCE_NAME,
+                }),
+            ],
         }));
     }
 

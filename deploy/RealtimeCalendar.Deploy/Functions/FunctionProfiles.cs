@@ -56,7 +56,7 @@ public static class FunctionProfiles
             TimeSpan.FromSeconds(60),
             [new(CalendarTables.Events, TableAccess.ReadWrite), new(CalendarTables.Sessions, TableAccess.ReadWrite)],
             [SecretParameters.GoogleClientSecret],
-            OwnedParameterPath: GoogleSettings.DefaultTokenParameterPrefix,
+            ReadParameterPath: GoogleSettings.DefaultTokenParameterPrefix,
             EntryPoint: GoogleBootstrap),
     ];
 

@@ -24,6 +24,7 @@ public sealed record GoogleSettings
 
     public required string ClientId { get; init; }
 
+    /// <summary>Local only; never printed: <see cref="PrintMembers"/> leaves it out of <c>ToString</c>.</summary>
     public string? ClientSecret { get; init; }
 
     public string? ClientSecretParameter { get; init; }
@@ -82,4 +83,20 @@ public sealed record GoogleSettings
     }
 
     private static Uri? Absolute(string? value) => value is null ? null : new Uri(value, UriKind.Absolute);
+
+    // Records print every property in ToString; settings end up in logs sooner or later, so the secret is only "set".
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("ClientId = ").Append(ClientId)
+            .Append(", ClientSecret = ").Append(ClientSecret is null ? "(none)" : "(set)")
+            .Append(", ClientSecretParameter = ").Append(ClientSecretParameter)
+            .Append(", RedirectUri = ").Append(RedirectUri)
+            .Append(", WebhookUri = ").Append(WebhookUri)
+            .Append(", TokenParameterPrefix = ").Append(TokenParameterPrefix)
+            .Append(", TokenDirectory = ").Append(TokenDirectory)
+            .Append(", AuthorizationEndpoint = ").Append(AuthorizationEndpoint)
+            .Append(", TokenEndpoint = ").Append(TokenEndpoint)
+            .Append(", CalendarBaseUri = ").Append(CalendarBaseUri);
+        return true;
+    }
 }

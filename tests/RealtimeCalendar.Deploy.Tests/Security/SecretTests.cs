@@ -27,8 +27,10 @@ public sealed class SecretTests(SynthesizedStacks stacks)
             var (_, properties) = stack.Function(profile.Name);
             var variables = properties["Environment"]!["Variables"]!.AsObject();
             var statements = stack.StatementsOf(TemplateQueries.RoleOf(properties));
-            // Parameters a function owns (google-sync's refresh tokens) are checked on their own below.
-            var parameterGrants = statements.Where(s => TemplateQueries.Actions(s).SequenceEqual(["ssm:GetParameter"])).ToList();
+            // Parameters a function owns or reads by path (the Google refresh tokens) are checked on their own.
+            var parameterGrants = statements
+                .Where(s => TemplateQueries.Actions(s).SequenceEqual(["ssm:GetParameter"]) && !s.ToJsonString().Contains("/google/tokens/*", StringComparison.Ordinal))
+                .ToList();
             var decryptGrants = statements.Where(s => TemplateQueries.Actions(s).Contains("kms:Decrypt")).ToList();
 
             foreach (var secret in SecretParameters.All)
@@ -51,7 +53,19 @@ public sealed class SecretTests(SynthesizedStacks stacks)
     }
 
     [Fact]
-    public void Only_the_google_functions_write_parameters_and_only_below_their_own_path()
+    public void Google_push_may_only_read_the_refresh_tokens()
+    {
+        var stack = stacks.WithEveryProfile;
+        var statements = stack.StatementsOf(TemplateQueries.RoleOf(stack.Function(FunctionNames.GooglePush).Properties));
+
+        var tokenReads = statements.Where(s => s.ToJsonString().Contains(":parameter/realtimecalendar/google/tokens/*\"", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(["ssm:GetParameter"], TemplateQueries.Actions(Assert.Single(tokenReads)));
+        Assert.Contains(statements, s => TemplateQueries.Actions(s).Contains("kms:Decrypt"));
+    }
+
+    [Fact]
+    public void Only_google_sync_writes_parameters_and_only_below_its_own_path()
     {
         var stack = stacks.WithEveryProfile;
         foreach (var profile in FunctionProfiles.All)
@@ -60,7 +74,7 @@ public sealed class SecretTests(SynthesizedStacks stacks)
             var statements = stack.StatementsOf(TemplateQueries.RoleOf(properties));
             var writes = statements.Where(s => TemplateQueries.Actions(s).Any(a => a is "ssm:PutParameter" or "ssm:DeleteParameter")).ToList();
             var encrypts = statements.Where(s => TemplateQueries.Actions(s).Contains("kms:Encrypt")).ToList();
-            if (profile.Name is not (FunctionNames.GoogleSync or FunctionNames.GooglePush))
+            if (profile.Name != FunctionNames.GoogleSync)
             {
                 Assert.Empty(writes);
                 Assert.Empty(encrypts);
