@@ -112,82 +112,49 @@ public sealed class BootstrapFunctions : Construct
     /// <summary>Create, read and delete SecureStrings below one path, encrypting them with the AWS managed key aws/ssm only.</summary>
     private void GrantOwnedParameters(Role role, string path)
     {
-        var stack = Stack.Of(this);
-        role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Actions = ["ssm:PutParameter", "ssm:GetParameter", "ssm:DeleteParameter"],
-            Resources =
-            [
-                stack.FormatArn(new ArnComponents
-                {
-                    Service = "ssm",
-                    Resource = "parameter",
-                    ResourceName = path.Trim('/') + "/*",
-                    ArnFormat = ArnFormat.SLASH_RESOURCE_NAME,
-                }),
-            ],
-        }));
-        role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Actions = ["kms:Encrypt"],
-            Resources = [stack.FormatArn(new ArnComponents { Service = "kms", Resource = "key", ResourceName = "*" })],
-            Conditions = new Dictionary<string, object>
-            {
-                ["StringEquals"] = new Dictionary<string, object> { ["kms:ViaService"] = $"ssm.{stack.Region}.{stack.UrlSuffix}" },
-                ["ForAnyValue:StringEquals"] = new Dictionary<string, object> { ["kms:ResourceAliases"] = "alias/aws/ssm" },
-            },
-        }));
+        role.AddToPrincipalPolicy(ParameterStatement(["ssm:PutParameter", "ssm:GetParameter", "ssm:DeleteParameter"], path.Trim('/') + "/*"));
+        role.AddToPrincipalPolicy(ManagedSsmKeyStatement("kms:Encrypt"));
     }
 
     /// <summary>Read (never write) the SecureStrings below one path; decrypting them is granted with the function's secrets.</summary>
-    private void GrantPathRead(Role role, string path)
-    {
-        var stack = Stack.Of(this);
-        role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Actions = ["ssm:GetParameter"],
-            Resources =
-            [
-                stack.FormatArn(new ArnComponents
-                {
-                    Service = "ssm",
-                    Resource = "parameter",
-                    ResourceName = path.Trim('/') + "/*",
-                    ArnFormat = ArnFormat.SLASH_RESOURCE_NAME,
-                }),
-            ],
-        }));
-    }
+    private void GrantPathRead(Role role, string path) =>
+        role.AddToPrincipalPolicy(ParameterStatement(["ssm:GetParameter"], path.Trim('/') + "/*"));
 
     private void GrantRead(Role role, SecretParameter secret)
     {
-        var stack = Stack.Of(this);
-        role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Actions = ["ssm:GetParameter"],
-            Resources =
-            [
-                stack.FormatArn(new ArnComponents
-                {
-                    Service = "ssm",
-                    Resource = "parameter",
-                    ResourceName = secret.ArnResourceName,
-                    ArnFormat = ArnFormat.SLASH_RESOURCE_NAME,
-                }),
-            ],
-        }));
+        role.AddToPrincipalPolicy(ParameterStatement(["ssm:GetParameter"], secret.ArnResourceName));
+        role.AddToPrincipalPolicy(ManagedSsmKeyStatement("kms:Decrypt"));
+    }
 
-        // SecureStrings are encrypted with the AWS managed key aws/ssm, whose id differs per account and region: the
-        // resource is any key, narrowed by the conditions to that alias and to calls SSM makes on the function's behalf.
-        role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+    private PolicyStatement ParameterStatement(string[] actions, string resourceName) => new(new PolicyStatementProps
+    {
+        Actions = actions,
+        Resources =
+        [
+            Stack.Of(this).FormatArn(new ArnComponents
+            {
+                Service = "ssm",
+                Resource = "parameter",
+                ResourceName = resourceName,
+                ArnFormat = ArnFormat.SLASH_RESOURCE_NAME,
+            }),
+        ],
+    });
+
+    // SecureStrings are encrypted with the AWS managed key aws/ssm, whose id differs per account and region: the
+    // resource is any key, narrowed by the conditions to that alias and to calls SSM makes on the function's behalf.
+    private PolicyStatement ManagedSsmKeyStatement(string action)
+    {
+        var stack = Stack.Of(this);
+        return new PolicyStatement(new PolicyStatementProps
         {
-            Actions = ["kms:Decrypt"],
+            Actions = [action],
             Resources = [stack.FormatArn(new ArnComponents { Service = "kms", Resource = "key", ResourceName = "*" })],
             Conditions = new Dictionary<string, object>
             {
                 ["StringEquals"] = new Dictionary<string, object> { ["kms:ViaService"] = $"ssm.{stack.Region}.{stack.UrlSuffix}" },
                 ["ForAnyValue:StringEquals"] = new Dictionary<string, object> { ["kms:ResourceAliases"] = "alias/aws/ssm" },
             },
-        }));
+        });
     }
 }
