@@ -20,9 +20,9 @@ using RealtimeCalendar.Core.Identity;
 using RealtimeCalendar.Core.Limits;
 using RealtimeCalendar.Core.Realtime;
 using RealtimeCalendar.Core.Secrets;
+using RealtimeCalendar.Functions.GoogleSync;
 using RealtimeCalendar.Functions.Http;
 using RealtimeCalendar.OpenAI.Chat;
-using RealtimeCalendar.Functions.GoogleSync;
 
 namespace RealtimeCalendar.Functions.Bootstrap;
 
@@ -93,7 +93,7 @@ public sealed class FunctionServices : IDisposable
         modelHttp = new(() => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan });
         assistant = new(() => new CalendarAssistant(
             new OpenAIChatModel(
-                chatApiKey ?? CreateChatApiKeySource(settings, time),
+                chatApiKey ?? CreateChatApiKeySource(),
                 new OpenAIChatOptions { Model = settings.OpenAiModel, Endpoint = settings.OpenAiBaseUrl, AttemptTimeout = settings.OpenAiAttemptTimeout },
                 modelHttp.Value,
                 time,
@@ -224,14 +224,11 @@ public sealed class FunctionServices : IDisposable
             Timeout = TimeSpan.FromSeconds(10),
         };
 
-    private static ISecretSource CreateChatApiKeySource(FunctionSettings settings, TimeProvider time)
-    {
-        if (settings.OpenAiApiKeyParameter is not { } parameter)
-            return new FixedSecret(Environment.GetEnvironmentVariable(FunctionSettings.OpenAiApiKeyVariable));
-
-        var ssm = new AmazonSimpleSystemsManagementClient(new AmazonSimpleSystemsManagementConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(settings.Region) });
-        return new SsmSecureStringSource(ssm, parameter, time);
-    }
+    // The one SSM client (disposed with the services) serves the chat key as well as Google's parameters.
+    private ISecretSource CreateChatApiKeySource() =>
+        Settings.OpenAiApiKeyParameter is { } parameter
+            ? new SsmSecureStringSource(ssm.Value, parameter, Time)
+            : new FixedSecret(Environment.GetEnvironmentVariable(FunctionSettings.OpenAiApiKeyVariable));
 
     private static CognitoAccessTokenValidator CreateTokenValidator(
         FunctionSettings settings, HttpClient http, TimeProvider time, ILoggerFactory loggerFactory)

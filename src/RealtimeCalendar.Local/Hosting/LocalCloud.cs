@@ -194,9 +194,12 @@ public sealed class LocalCloud : IAsyncDisposable
             parts.Add(app);
 
             var streams = new DynamoDbStreamsClient(new HttpClient(), dynamoDbLocal.Endpoint, SigV4RequestSigner.ForLocalCloud(settings.Region, TimeProvider.System));
+            // Both readers of the Events stream (notify, and google-push when configured) follow its current ARN.
+            async Task<string> EventsStreamArnAsync(CancellationToken ct) =>
+                (await services.DynamoDb.DescribeTableAsync(new DescribeTableRequest { TableName = tables.Events }, ct)).Table.LatestStreamArn;
             var trigger = new StreamEventSourceMapping(
                 streams,
-                async ct => (await services.DynamoDb.DescribeTableAsync(new DescribeTableRequest { TableName = tables.Events }, ct)).Table.LatestStreamArn,
+                EventsStreamArnAsync,
                 notifyFaults,
                 new StreamEventSourceMappingOptions { FunctionName = FunctionNames.Notify },
                 loggerFactory.CreateLogger<StreamEventSourceMapping>());
@@ -218,7 +221,7 @@ public sealed class LocalCloud : IAsyncDisposable
                 // A second reader of the same stream, as the cloud would have: local writes go to Google.
                 var googlePush = new StreamEventSourceMapping(
                     streams,
-                    async ct => (await services.DynamoDb.DescribeTableAsync(new DescribeTableRequest { TableName = tables.Events }, ct)).Table.LatestStreamArn,
+                    EventsStreamArnAsync,
                     lambda,
                     new StreamEventSourceMappingOptions { FunctionName = FunctionNames.GooglePush },
                     loggerFactory.CreateLogger<StreamEventSourceMapping>());
