@@ -11,7 +11,8 @@ public sealed record ChangeMessage(
     string Op,
     string EventId,
     long Version,
-    EventResource? Event,
+    // Written as null for a delete (the wire's "event":null), not left out like other null fields.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] EventResource? Event,
     string Seq,
     [property: JsonConverter(typeof(UtcInstantJsonConverter))] DateTimeOffset At)
 {

@@ -44,6 +44,7 @@ public sealed class PushTests(LocalCloudFixture fixture)
         {
             var message = await tab.NextChangeAsync(id);
             Assert.Equal(("delete", 2L), ((string)message["op"]!, (long)message["version"]!));
+            Assert.True(message.ContainsKey("event"), "A delete carries \"event\":null, as the wire promises.");
             Assert.Null(message["event"]);
         }
     }
