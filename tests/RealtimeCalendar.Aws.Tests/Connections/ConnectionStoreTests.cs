@@ -21,7 +21,8 @@ public sealed class ConnectionStoreTests(DynamoDbLocalFixture dynamoDb)
         await Store.PutAsync(Connection("a2", alice), default);
         await Store.PutAsync(Connection("b1", bob), default);
 
-        var listed = await Store.ListByUserAsync(alice, default);
+        // The userId index is a GSI: eventually consistent, so a row written a moment ago may not be listed yet.
+        var listed = await ListWhenIndexedAsync(alice, expected: 2);
 
         Assert.Equal(["a1", "a2"], listed.Select(c => c.ConnectionId[..2]).Order());
         Assert.All(listed, c => Assert.Equal(alice, c.UserId));
@@ -60,4 +61,16 @@ public sealed class ConnectionStoreTests(DynamoDbLocalFixture dynamoDb)
 
     private static ConnectionRecord Connection(string prefix, string user) =>
         new(prefix + Guid.NewGuid().ToString("N")[..10] + "=", user, Now, Now + ConnectionRecord.MaxLifetime);
+
+    private async Task<IReadOnlyList<ConnectionRecord>> ListWhenIndexedAsync(string userId, int expected)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            var listed = await Store.ListByUserAsync(userId, default);
+            if (listed.Count >= expected || DateTime.UtcNow > deadline)
+                return listed;
+            await Task.Delay(50);
+        }
+    }
 }
