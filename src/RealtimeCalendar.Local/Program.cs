@@ -62,7 +62,7 @@ await using (cloud)
         Sign in as   {pool.DeveloperEmail}
         Password     {pool.DeveloperPassword}
 
-        An access token for curl (expires; restart or see README for a fresh one):
+        An access token for curl (expires; restart or see src/RealtimeCalendar.Local/README.md for a fresh one):
           export TOKEN={token}
         Watch pushes live:
           npx wscat -c "{cloud.WebSocketUrl}?token=$TOKEN"

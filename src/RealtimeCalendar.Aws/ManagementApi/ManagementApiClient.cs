@@ -9,7 +9,7 @@ namespace RealtimeCalendar.Aws.ManagementApi;
 
 /// <summary>
 /// The API Gateway Management API (<c>POST|GET|DELETE {endpoint}/@connections/{id}</c>) over SigV4-signed HTTP, standing
-/// in for AWSSDK.ApiGatewayManagementApi, which is not served here. It never retries: the fan-out owns retry policy,
+/// in for AWSSDK.ApiGatewayManagementApi (why our own: src/decisions/0001-own-small-clients.md). It never retries: the fan-out owns retry policy,
 /// so every post is one attempt whose outcome says whether another is worth it.
 /// </summary>
 public sealed class ManagementApiClient : IConnectionPublisher

@@ -8,7 +8,7 @@ namespace RealtimeCalendar.Aws.Signing;
 
 /// <summary>
 /// Signs an <see cref="HttpRequestMessage"/> with AWS Signature Version 4 (header form), for the AWS APIs whose SDK
-/// packages are not served here (API Gateway Management API, DynamoDB Streams). The canonical request is built here;
+/// clients we write ourselves (API Gateway Management API, DynamoDB Streams; why: src/decisions/0001-own-small-clients.md). The canonical request is built here;
 /// hashing, key derivation and the Authorization value come from AWSSDK.Core's <see cref="AWS4Signer"/>.
 /// </summary>
 public sealed class SigV4RequestSigner

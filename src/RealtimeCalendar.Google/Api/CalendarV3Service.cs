@@ -7,8 +7,8 @@ using RealtimeCalendar.Google.Wire;
 namespace RealtimeCalendar.Google.Api;
 
 /// <summary>
-/// The Calendar v3 service on Google.Apis' <see cref="BaseClientService"/> (the generated Google.Apis.Calendar.v3
-/// package is not available here): its HTTP pipeline, credential and back-off handlers, with our JSON.
+/// The Calendar v3 service on Google.Apis' <see cref="BaseClientService"/> (in place of the generated Google.Apis.Calendar.v3
+/// package; why our own: src/decisions/0001-own-small-clients.md): its HTTP pipeline, credential and back-off handlers, with our JSON.
 /// </summary>
 public sealed class CalendarV3Service(BaseClientService.Initializer initializer) : BaseClientService(initializer)
 {

@@ -1,4 +1,4 @@
-// Stands in for Amazon.Lambda.RuntimeSupport's IRuntimeApiClient (not served here); same Runtime API 2018-06-01 calls.
+// Stands in for Amazon.Lambda.RuntimeSupport's IRuntimeApiClient (why our own: src/decisions/0001-own-small-clients.md); same Runtime API 2018-06-01 calls.
 namespace RealtimeCalendar.Lambda.Runtime;
 
 /// <summary>The Lambda Runtime API as the bootstrap loop uses it; the seam a test or another host can replace.</summary>

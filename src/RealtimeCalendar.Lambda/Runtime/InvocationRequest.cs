@@ -1,4 +1,4 @@
-// Stands in for Amazon.Lambda.RuntimeSupport's InvocationRequest (not served here): one event from invocation/next.
+// Stands in for Amazon.Lambda.RuntimeSupport's InvocationRequest (why our own: src/decisions/0001-own-small-clients.md): one event from invocation/next.
 using RealtimeCalendar.Lambda.Hosting;
 
 namespace RealtimeCalendar.Lambda.Runtime;

@@ -1,4 +1,4 @@
-// Stands in for Amazon.Lambda.RuntimeSupport's LambdaBootstrap (not served here): the same init → next → response/error loop.
+// Stands in for Amazon.Lambda.RuntimeSupport's LambdaBootstrap (why our own: src/decisions/0001-own-small-clients.md): the same init → next → response/error loop.
 using Microsoft.Extensions.Logging;
 using RealtimeCalendar.Lambda.Hosting;
 

@@ -1,4 +1,4 @@
-// Stands in for Amazon.Lambda.RuntimeSupport's RuntimeApiClient (not served here); speaks the Runtime API 2018-06-01 over HTTP.
+// Stands in for Amazon.Lambda.RuntimeSupport's RuntimeApiClient (why our own: src/decisions/0001-own-small-clients.md); speaks the Runtime API 2018-06-01 over HTTP.
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;

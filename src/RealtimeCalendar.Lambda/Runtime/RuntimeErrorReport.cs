@@ -1,4 +1,4 @@
-// Stands in for Amazon.Lambda.RuntimeSupport's error report (not served here); JSON identical to the Runtime API's error body.
+// Stands in for Amazon.Lambda.RuntimeSupport's error report (why our own: src/decisions/0001-own-small-clients.md); JSON identical to the Runtime API's error body.
 using System.Text.Json.Serialization;
 
 namespace RealtimeCalendar.Lambda.Runtime;

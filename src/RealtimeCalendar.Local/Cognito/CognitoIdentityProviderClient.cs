@@ -6,7 +6,7 @@ namespace RealtimeCalendar.Local.Cognito;
 
 /// <summary>
 /// The few Cognito user-pool calls the local cloud and its tests make, over Cognito's JSON 1.1 protocol
-/// (<c>X-Amz-Target: AWSCognitoIdentityProviderService.*</c>); AWSSDK.CognitoIdentityProvider is not served here.
+/// (<c>X-Amz-Target: AWSCognitoIdentityProviderService.*</c>); in place of AWSSDK.CognitoIdentityProvider (why our own: src/decisions/0001-own-small-clients.md).
 /// Works unchanged against cognito-local and, for the unauthenticated calls (SignUp, InitiateAuth), real Cognito.
 /// </summary>
 public sealed class CognitoIdentityProviderClient(HttpClient http, Uri endpoint)

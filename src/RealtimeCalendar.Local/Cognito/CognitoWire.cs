@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace RealtimeCalendar.Local.Cognito;
 
-// The Cognito Identity Provider JSON 1.1 wire shapes this project calls (AWSSDK.CognitoIdentityProvider is not served here).
+// The Cognito Identity Provider JSON 1.1 wire shapes this project calls (in place of AWSSDK.CognitoIdentityProvider; why our own: src/decisions/0001-own-small-clients.md).
 
 internal sealed record CreateUserPoolRequest(string PoolName, UserPoolPolicies? Policies);
 

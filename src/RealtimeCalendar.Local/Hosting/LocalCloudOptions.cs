@@ -71,7 +71,7 @@ public sealed record LocalCloudOptions
 
     /// <summary>
     /// Google sync settings for hosts that pass them in code (tests); when null they come from this process's
-    /// <c>GOOGLE_*</c> environment variables (README, "Google Calendar sync"), not from flags.
+    /// <c>GOOGLE_*</c> environment variables (src/RealtimeCalendar.Google/README.md), not from flags.
     /// </summary>
     public GoogleSettings? Google { get; init; }
 }

@@ -7,7 +7,7 @@ namespace RealtimeCalendar.Local.Streams;
 
 /// <summary>
 /// Reads a DynamoDB stream over its JSON protocol (<c>X-Amz-Target: DynamoDBStreams_20120810.*</c>), signed with
-/// SigV4 like any AWS call. AWSSDK.DynamoDBStreams is not served here; DynamoDB Local answers on its main port.
+/// SigV4 like any AWS call. In place of AWSSDK.DynamoDBStreams (src/decisions/0001-own-small-clients.md); DynamoDB Local answers on its main port.
 /// </summary>
 public sealed class DynamoDbStreamsClient(HttpClient http, Uri endpoint, SigV4RequestSigner signer)
 {

@@ -1,5 +1,5 @@
 // The DynamoDB Streams JSON protocol (DynamoDBStreams_20120810), for the few calls the event source mapping makes;
-// AWSSDK.DynamoDBStreams is not served here, so this is the smallest faithful client shape.
+// The smallest faithful AWSSDK.DynamoDBStreams client shape (why our own: src/decisions/0001-own-small-clients.md).
 using System.Text.Json.Serialization;
 using RealtimeCalendar.Lambda.Contracts.DynamoDb;
 

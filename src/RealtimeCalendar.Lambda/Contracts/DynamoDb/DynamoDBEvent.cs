@@ -1,4 +1,4 @@
-// Stands in for Amazon.Lambda.DynamoDBEvents (not served here); JSON shape identical to the event Lambda builds from a DynamoDB stream.
+// Stands in for Amazon.Lambda.DynamoDBEvents (why our own: src/decisions/0001-own-small-clients.md); JSON shape identical to the event Lambda builds from a DynamoDB stream.
 using System.Text.Json.Serialization;
 
 namespace RealtimeCalendar.Lambda.Contracts.DynamoDb;

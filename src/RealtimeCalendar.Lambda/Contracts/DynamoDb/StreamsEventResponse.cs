@@ -1,4 +1,4 @@
-// Stands in for Amazon.Lambda.DynamoDBEvents' StreamsEventResponse (not served here); JSON identical to ReportBatchItemFailures.
+// Stands in for Amazon.Lambda.DynamoDBEvents' StreamsEventResponse (why our own: src/decisions/0001-own-small-clients.md); JSON identical to ReportBatchItemFailures.
 using System.Text.Json.Serialization;
 
 namespace RealtimeCalendar.Lambda.Contracts.DynamoDb;

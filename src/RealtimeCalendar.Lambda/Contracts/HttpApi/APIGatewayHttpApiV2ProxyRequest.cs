@@ -1,4 +1,4 @@
-// Stands in for Amazon.Lambda.APIGatewayEvents (not served here); JSON shape identical to API Gateway's payload format 2.0.
+// Stands in for Amazon.Lambda.APIGatewayEvents (why our own: src/decisions/0001-own-small-clients.md); JSON shape identical to API Gateway's payload format 2.0.
 namespace RealtimeCalendar.Lambda.Contracts.HttpApi;
 
 public sealed class APIGatewayHttpApiV2ProxyRequest

@@ -1,4 +1,4 @@
-// Stands in for Amazon.Lambda.APIGatewayEvents (not served here); JSON shape identical to API Gateway's REST/WebSocket payload format 1.0.
+// Stands in for Amazon.Lambda.APIGatewayEvents (why our own: src/decisions/0001-own-small-clients.md); JSON shape identical to API Gateway's REST/WebSocket payload format 1.0.
 namespace RealtimeCalendar.Lambda.Contracts.WebSocket;
 
 public sealed class APIGatewayProxyResponse
