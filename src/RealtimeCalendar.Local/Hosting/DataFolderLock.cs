@@ -44,7 +44,7 @@ public sealed class DataFolderLock : IAsyncDisposable
         try
         {
             Directory.CreateDirectory(directory);
-            var probe = Path.Combine(directory, $".write-test-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}");
+            var probe = Path.Combine(directory, $".write-test-{Guid.NewGuid():N}");
             File.WriteAllText(probe, string.Empty);
             File.Delete(probe);
         }
