@@ -59,9 +59,6 @@ public sealed class LocalCloud : IAsyncDisposable
     /// <summary>The Events stream's trigger of <c>notify</c>; its counters tell how records were batched.</summary>
     public StreamEventSourceMapping StreamTrigger { get; }
 
-    /// <summary>How long each start-up step took, in order (also logged as the cloud starts).</summary>
-    public IReadOnlyList<StartupStep> StartupSteps { get; private init; } = [];
-
     /// <summary>
     /// Starts the whole local cloud (see <see cref="LocalCloudStartup"/> for the steps). Start-up failures a user can
     /// cause (a taken port, no Java, a data folder that cannot be written or that another local cloud holds) throw
@@ -73,8 +70,8 @@ public sealed class LocalCloud : IAsyncDisposable
     internal static LocalCloud Create(
         Uri baseUrl, TableNames tables, FunctionServices services, LocalUserPool userPool, CognitoIdentityProviderClient cognito,
         LocalConnectionRegistry connections, LocalCloudFaults faults, StreamEventSourceMapping streamTrigger, List<IAsyncDisposable> parts,
-        string? scratchDirectory, IReadOnlyList<StartupStep> steps) =>
-        new(baseUrl, tables, services, userPool, cognito, connections, faults, streamTrigger, parts, scratchDirectory) { StartupSteps = steps };
+        string? scratchDirectory) =>
+        new(baseUrl, tables, services, userPool, cognito, connections, faults, streamTrigger, parts, scratchDirectory);
 
     /// <summary>Signs a user in against the local pool, as the browser does, and returns the tokens.</summary>
     public Task<AuthenticationResult> SignInAsync(string email, string password, CancellationToken cancellationToken) =>

@@ -35,7 +35,7 @@ internal sealed class LocalCloudStartup
     private readonly ILogger logger;
     private readonly TimeProvider time = TimeProvider.System;
     private readonly List<IAsyncDisposable> parts = [];
-    private readonly List<StartupStep> steps = [];
+    private readonly List<(string Name, TimeSpan Took)> steps = [];
     private readonly int port;
     private readonly int cognitoPort;
     private readonly int dynamoDbPort;
@@ -86,7 +86,7 @@ internal sealed class LocalCloudStartup
                 baseUrl,
                 time.GetElapsedTime(started).TotalSeconds,
                 string.Join(", ", steps.Select(step => $"{step.Name} {step.Took.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s")));
-            return LocalCloud.Create(baseUrl, TableNames.WithPrefix(options.TablePrefix), services, userPool, cognito, connections, faults, trigger, parts, scratch, steps);
+            return LocalCloud.Create(baseUrl, TableNames.WithPrefix(options.TablePrefix), services, userPool, cognito, connections, faults, trigger, parts, scratch);
         }
         catch
         {
@@ -350,9 +350,9 @@ internal sealed class LocalCloudStartup
 
     private void Record(string name, long started)
     {
-        var step = new StartupStep(name, time.GetElapsedTime(started));
-        steps.Add(step);
-        logger.LogInformation("Start-up step {Step} took {Seconds:0.00} s", step.Name, step.Took.TotalSeconds);
+        var took = time.GetElapsedTime(started);
+        steps.Add((name, took));
+        logger.LogInformation("Start-up step {Step} took {Seconds:0.00} s", name, took.TotalSeconds);
     }
 
     private static void UseLocalCredentialsUnlessSet()
