@@ -23,33 +23,40 @@ using var loggerFactory = LoggerFactory.Create(logging => logging
         console.ColorBehavior = LoggerColorBehavior.Default;
     }));
 
-using var stopping = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    // Let the host stop its child processes instead of dying with them still running.
-    e.Cancel = true;
-    stopping.Cancel();
-};
+// SIGTERM, SIGINT and SIGHUP all stop it the same orderly way, bounded (StopSignals); a user's mistake at start-up
+// (a taken port, no Java, a locked or unwritable data folder) is one line and exit 1, never a stack trace.
+using var signals = new StopSignals(TimeProvider.System);
+var stopping = signals.Stopping;
 
 LocalCloud cloud;
 try
 {
-    cloud = await LocalCloud.StartAsync(options, loggerFactory, stopping.Token);
+    cloud = await LocalCloud.StartAsync(options, loggerFactory, stopping);
 }
 catch (LocalToolException e)
 {
     Console.Error.WriteLine(e.Message);
     return 1;
 }
-catch (OperationCanceledException)
+catch (OperationCanceledException) when (stopping.IsCancellationRequested)
 {
-    return 130;
+    // Stopped while starting: what had started is stopped already.
+    return 0;
 }
 
 await using (cloud)
 {
     var pool = cloud.UserPool;
-    var token = (await cloud.SignInAsync(pool.DeveloperEmail, pool.DeveloperPassword, stopping.Token)).AccessToken;
+    string token;
+    try
+    {
+        token = (await cloud.SignInAsync(pool.DeveloperEmail, pool.DeveloperPassword, stopping)).AccessToken;
+    }
+    catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+    {
+        return 0;
+    }
+
     Console.WriteLine($"""
 
         RealtimeCalendar local cloud is running
@@ -67,15 +74,15 @@ await using (cloud)
         Watch pushes live:
           npx wscat -c "{cloud.WebSocketUrl}?token=$TOKEN"
 
-        Press Ctrl+C to stop.
+        Press Ctrl+C (or send SIGTERM) to stop.
         """);
     try
     {
-        await Task.Delay(Timeout.Infinite, stopping.Token);
+        await Task.Delay(Timeout.Infinite, stopping);
     }
     catch (OperationCanceledException)
     {
-        Console.WriteLine("Stopping…");
+        Console.WriteLine($"Stopping ({signals.Received})…");
     }
 }
 

@@ -17,22 +17,22 @@ public sealed class CognitoAccessTokenValidator : IAccessTokenValidator
 
     private const string ExpectedTokenUse = "access";
 
-    private readonly CognitoJsonWebKeySet _keys;
-    private readonly CognitoTokenValidationOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ILogger<CognitoAccessTokenValidator> _logger;
-    private readonly HashSet<string> _allowedClientIds;
-    private readonly JsonWebTokenHandler _handler = new();
+    private readonly CognitoJsonWebKeySet keys;
+    private readonly CognitoTokenValidationOptions options;
+    private readonly TimeProvider time;
+    private readonly ILogger<CognitoAccessTokenValidator> logger;
+    private readonly HashSet<string> allowedClientIds;
+    private readonly JsonWebTokenHandler handler = new();
 
     public CognitoAccessTokenValidator(
         CognitoJsonWebKeySet keys, CognitoTokenValidationOptions options, TimeProvider time, ILogger<CognitoAccessTokenValidator> logger)
     {
         options.EnsureValid();
-        _keys = keys;
-        _options = options;
-        _time = time;
-        _logger = logger;
-        _allowedClientIds = new HashSet<string>(options.AllowedClientIds, StringComparer.Ordinal);
+        this.keys = keys;
+        this.options = options;
+        this.time = time;
+        this.logger = logger;
+        allowedClientIds = new HashSet<string>(options.AllowedClientIds, StringComparer.Ordinal);
     }
 
     public async Task<AccessTokenValidation> ValidateAsync(string token, CancellationToken cancellationToken)
@@ -60,14 +60,14 @@ public sealed class CognitoAccessTokenValidator : IAccessTokenValidator
         if (string.IsNullOrEmpty(jwt.Kid))
             return Reject(CognitoTokenRejection.UnknownSigningKey);
 
-        var key = await _keys.FindSigningKeyAsync(jwt.Kid, cancellationToken);
+        var key = await keys.FindSigningKeyAsync(jwt.Kid, cancellationToken);
         if (key is null)
             return Reject(CognitoTokenRejection.UnknownSigningKey, Shorten(jwt.Kid));
 
         TokenValidationResult result;
         try
         {
-            result = await _handler.ValidateTokenAsync(jwt, Parameters(key));
+            result = await handler.ValidateTokenAsync(jwt, Parameters(key));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -86,12 +86,12 @@ public sealed class CognitoAccessTokenValidator : IAccessTokenValidator
         IssuerSigningKey = key,
         TryAllIssuerSigningKeys = false,
         ValidateIssuer = true,
-        ValidIssuer = _options.Issuer,
+        ValidIssuer = options.Issuer,
         // Access tokens have no aud; the app client is checked through client_id instead.
         ValidateAudience = false,
         ValidateLifetime = true,
         RequireExpirationTime = true,
-        ClockSkew = _options.ClockSkew,
+        ClockSkew = options.ClockSkew,
         // The built-in lifetime check reads the system clock; this one reads the TimeProvider.
         LifetimeValidator = ValidateLifetime,
     };
@@ -102,14 +102,14 @@ public sealed class CognitoAccessTokenValidator : IAccessTokenValidator
     /// </summary>
     private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
     {
-        var now = _time.GetUtcNow().UtcDateTime;
+        var now = time.GetUtcNow().UtcDateTime;
         if (expires is null)
             throw new SecurityTokenNoExpirationException("The token has no exp.");
         if (notBefore is not null && notBefore > expires)
             throw new SecurityTokenInvalidLifetimeException("The token's nbf is after its exp.");
-        if (notBefore is not null && notBefore > now + _options.ClockSkew)
+        if (notBefore is not null && notBefore > now + options.ClockSkew)
             throw new SecurityTokenNotYetValidException("The token's nbf is in the future.") { NotBefore = notBefore.Value };
-        if (expires < now - _options.ClockSkew)
+        if (expires < now - options.ClockSkew)
             throw new SecurityTokenExpiredException("The token's exp has passed.") { Expires = expires.Value };
         return true;
     }
@@ -118,12 +118,12 @@ public sealed class CognitoAccessTokenValidator : IAccessTokenValidator
     {
         var claims = ClaimsOf(jwt);
         // The handler's issuer check is the library's notion of equal; the pool's issuer must match to the character.
-        if (!string.Equals(claims.GetValueOrDefault("iss"), _options.Issuer, StringComparison.Ordinal))
+        if (!string.Equals(claims.GetValueOrDefault("iss"), options.Issuer, StringComparison.Ordinal))
             return Reject(CognitoTokenRejection.WrongIssuer, Shorten(claims.GetValueOrDefault("iss")));
         if (!string.Equals(claims.GetValueOrDefault("token_use"), ExpectedTokenUse, StringComparison.Ordinal))
             return Reject(CognitoTokenRejection.NotAnAccessToken, Shorten(claims.GetValueOrDefault("token_use")));
         var clientId = claims.GetValueOrDefault("client_id");
-        if (clientId is null || !_allowedClientIds.Contains(clientId))
+        if (clientId is null || !allowedClientIds.Contains(clientId))
             return Reject(CognitoTokenRejection.ClientNotAllowed, Shorten(clientId));
         if (string.IsNullOrEmpty(claims.GetValueOrDefault("sub")))
             return Reject(CognitoTokenRejection.MissingSubject);
@@ -160,7 +160,7 @@ public sealed class CognitoAccessTokenValidator : IAccessTokenValidator
     private AccessTokenValidation Reject(string reason, string? detail = null)
     {
         // Only the reason and short header/claim values go to the log, never the token (it is a bearer credential).
-        _logger.LogInformation("Access token rejected: {Reason} ({Detail})", reason, detail ?? "-");
+        logger.LogInformation("Access token rejected: {Reason} ({Detail})", reason, detail ?? "-");
         return AccessTokenValidation.Invalid(reason);
     }
 

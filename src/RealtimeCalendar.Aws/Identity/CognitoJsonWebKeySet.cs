@@ -19,10 +19,10 @@ public sealed class CognitoJsonWebKeySet(
 
     private const long NeverFetched = long.MinValue;
 
-    private readonly Lock _gate = new();
-    private volatile FrozenDictionary<string, SecurityKey> _keys = FrozenDictionary<string, SecurityKey>.Empty;
-    private long _lastAttemptTicks = NeverFetched;
-    private Task? _refresh;
+    private readonly Lock gate = new();
+    private volatile FrozenDictionary<string, SecurityKey> keys = FrozenDictionary<string, SecurityKey>.Empty;
+    private long lastAttemptTicks = NeverFetched;
+    private Task? refreshing;
 
     /// <summary>
     /// The verification key with this id, or null when the pool does not publish a usable one (or could not be reached).
@@ -30,34 +30,34 @@ public sealed class CognitoJsonWebKeySet(
     /// </summary>
     public async Task<SecurityKey?> FindSigningKeyAsync(string keyId, CancellationToken cancellationToken)
     {
-        if (_keys.TryGetValue(keyId, out var key))
+        if (keys.TryGetValue(keyId, out var key))
             return key;
 
         Task refresh;
-        lock (_gate)
+        lock (gate)
         {
-            if (_keys.TryGetValue(keyId, out key))
+            if (keys.TryGetValue(keyId, out key))
                 return key;
             // Callers that arrive while a fetch runs wait for it (a cold start or a rotation must not reject the
             // tokens that arrive during the fetch); otherwise a new fetch starts only if the interval has passed.
-            if (_refresh is { IsCompleted: false } running)
+            if (refreshing is { IsCompleted: false } running)
             {
                 refresh = running;
             }
             else
             {
                 var now = time.GetUtcNow().UtcTicks;
-                if (_lastAttemptTicks != NeverFetched && now - _lastAttemptTicks < options.JwksRefreshInterval.Ticks)
+                if (lastAttemptTicks != NeverFetched && now - lastAttemptTicks < options.JwksRefreshInterval.Ticks)
                     return null;
                 // Recorded at the start so a failing endpoint is retried no faster than a healthy one.
-                _lastAttemptTicks = now;
-                refresh = _refresh = RefreshAsync();
+                lastAttemptTicks = now;
+                refresh = refreshing = RefreshAsync();
             }
         }
 
         // The fetch is shared, so it is bounded by its own timeout and not by any one caller's token.
         await refresh.WaitAsync(cancellationToken);
-        return _keys.GetValueOrDefault(keyId);
+        return keys.GetValueOrDefault(keyId);
     }
 
     private async Task RefreshAsync()
@@ -68,7 +68,7 @@ public sealed class CognitoJsonWebKeySet(
         {
             var fetched = await FetchAsync();
             if (fetched is not null)
-                _keys = fetched;
+                keys = fetched;
         }
         catch (Exception ex)
         {

@@ -18,13 +18,13 @@ public sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
     private const string ErrorTypeHeader = "Lambda-Runtime-Function-Error-Type";
     private const string UnhandledErrorType = "Unhandled";
 
-    private readonly HttpClient _http;
+    private readonly HttpClient http;
 
     /// <param name="runtimeApiAddress">The <c>host:port</c> Lambda puts in <c>AWS_LAMBDA_RUNTIME_API</c>.</param>
     public RuntimeApiClient(string runtimeApiAddress)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runtimeApiAddress);
-        _http = new HttpClient(new SocketsHttpHandler { UseProxy = false })
+        http = new HttpClient(new SocketsHttpHandler { UseProxy = false })
         {
             BaseAddress = new Uri($"http://{runtimeApiAddress}/2018-06-01/runtime/"),
             // invocation/next blocks until an event arrives, which can be any time later: only cancellation ends it.
@@ -38,7 +38,7 @@ public sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
 
     public async Task<InvocationRequest> GetNextInvocationAsync(CancellationToken cancellationToken)
     {
-        using var response = await _http.GetAsync(new Uri("invocation/next", UriKind.Relative), cancellationToken);
+        using var response = await http.GetAsync(new Uri("invocation/next", UriKind.Relative), cancellationToken);
         response.EnsureSuccessStatusCode();
         var payload = await response.Content.ReadAsByteArrayAsync(cancellationToken);
 
@@ -59,7 +59,7 @@ public sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
     public async Task SendResponseAsync(string requestId, ReadOnlyMemory<byte> response, CancellationToken cancellationToken)
     {
         using var content = new ReadOnlyMemoryContent(response);
-        using var answer = await _http.PostAsync(InvocationUri(requestId, "response"), content, cancellationToken);
+        using var answer = await http.PostAsync(InvocationUri(requestId, "response"), content, cancellationToken);
         answer.EnsureSuccessStatusCode();
     }
 
@@ -69,7 +69,7 @@ public sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
     public Task ReportInitializationErrorAsync(RuntimeErrorReport error, CancellationToken cancellationToken) =>
         PostErrorAsync(new Uri("init/error", UriKind.Relative), error, cancellationToken);
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => http.Dispose();
 
     private async Task PostErrorAsync(Uri uri, RuntimeErrorReport error, CancellationToken cancellationToken)
     {
@@ -77,7 +77,7 @@ public sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
         request.Headers.TryAddWithoutValidation(ErrorTypeHeader, UnhandledErrorType);
-        using var answer = await _http.SendAsync(request, cancellationToken);
+        using var answer = await http.SendAsync(request, cancellationToken);
         answer.EnsureSuccessStatusCode();
     }
 

@@ -52,21 +52,9 @@ public sealed class ClientBuild(string clientDirectory, ILogger<ClientBuild> log
         await File.WriteAllTextAsync(buildStamp, sourceHash, cancellationToken);
     }
 
-    private async Task<FileStream> AcquireBuildLockAsync(CancellationToken cancellationToken)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"realtimecalendar-client-{Hash(Encoding.UTF8.GetBytes(clientDirectory))[..16]}.lock");
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException)
-            {
-                await Task.Delay(200, cancellationToken);
-            }
-        }
-    }
+    private Task<FileStream> AcquireBuildLockAsync(CancellationToken cancellationToken) =>
+        InterProcessLock.AcquireAsync(
+            Path.Combine(Path.GetTempPath(), $"realtimecalendar-client-{Hash(Encoding.UTF8.GetBytes(clientDirectory))[..16]}.lock"), cancellationToken);
 
     /// <summary>A hash over the names and contents of every source file, so any edit (or a checkout) triggers a rebuild.</summary>
     private string HashSources()

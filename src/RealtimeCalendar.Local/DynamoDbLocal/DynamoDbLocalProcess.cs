@@ -33,12 +33,15 @@ public sealed class DynamoDbLocalProcess : IAsyncDisposable
     public bool HasExited => child.HasExited;
 
     /// <param name="dataDirectory">Where tables persist; null keeps them in memory only.</param>
-    public static async Task<DynamoDbLocalProcess> StartAsync(
-        string emulatorDirectory, string? dataDirectory, int port, ILogger logger, CancellationToken cancellationToken)
-    {
-        var java = FindJava() ?? throw new LocalToolException(
-            "Java 17+ is required to run DynamoDB Local, and no 'java' was found on PATH or in JAVA_HOME. Install a JDK/JRE (e.g. apt-get install -y openjdk-17-jre-headless) and run again.");
+    public static Task<DynamoDbLocalProcess> StartAsync(
+        string emulatorDirectory, string? dataDirectory, int port, ILogger logger, CancellationToken cancellationToken) =>
+        StartAsync(RequireJava(), emulatorDirectory, dataDirectory, port, logger, cancellationToken);
 
+    /// <param name="java">The java to run it with (<see cref="RequireJava"/>).</param>
+    /// <param name="dataDirectory">Where tables persist; null keeps them in memory only.</param>
+    public static async Task<DynamoDbLocalProcess> StartAsync(
+        string java, string emulatorDirectory, string? dataDirectory, int port, ILogger logger, CancellationToken cancellationToken)
+    {
         var start = new ProcessStartInfo(java) { WorkingDirectory = emulatorDirectory };
         start.ArgumentList.Add("-Djava.library.path=" + Path.Combine(emulatorDirectory, "DynamoDBLocal_lib"));
         start.ArgumentList.Add("-jar");
@@ -87,13 +90,12 @@ public sealed class DynamoDbLocalProcess : IAsyncDisposable
         ChildProcess.StartAsync(
             start, "DynamoDB Local", port, TimeSpan.FromSeconds(60), "Java could not be started for DynamoDB Local.", logger, cancellationToken);
 
-    private static string? FindJava()
+    /// <summary>The java of <c>JAVA_HOME</c>, else the first on PATH.</summary>
+    /// <exception cref="LocalToolException">There is none.</exception>
+    public static string RequireJava()
     {
-        var candidates = new List<string>();
-        if (Environment.GetEnvironmentVariable("JAVA_HOME") is { Length: > 0 } home)
-            candidates.Add(Path.Combine(home, "bin", "java"));
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-            candidates.Add(Path.Combine(dir, "java"));
-        return candidates.FirstOrDefault(File.Exists);
+        var javaHome = Environment.GetEnvironmentVariable("JAVA_HOME") is { Length: > 0 } home ? Path.Combine(home, "bin", "java") : null;
+        return (javaHome is not null && File.Exists(javaHome) ? javaHome : ExecutableSearch.Find("java")) ?? throw new LocalToolException(
+            "Java 17+ is required to run DynamoDB Local, and no 'java' was found on PATH or in JAVA_HOME. Install a JDK/JRE (e.g. apt-get install -y openjdk-17-jre-headless) and run again.");
     }
 }

@@ -5,8 +5,10 @@ using System.Net.Sockets;
 namespace RealtimeCalendar.Local.Hosting;
 
 /// <summary>
-/// A local stand-in (DynamoDB Local, cognito-local) run as a supervised child: started, awaited until its port
-/// accepts connections, its recent output kept for error messages, and killed with its process tree on dispose.
+/// A local stand-in (DynamoDB Local, cognito-local) run as a supervised child: started only on a free port (so the
+/// port answering afterwards is this child, never a stranger), through <see cref="ChildProcessLauncher"/> (so it dies
+/// with the host), awaited until its port accepts connections, its recent output kept for error messages, and killed
+/// with its process tree on dispose.
 /// </summary>
 public sealed class ChildProcess : IAsyncDisposable
 {
@@ -31,15 +33,17 @@ public sealed class ChildProcess : IAsyncDisposable
     public bool HasExited => process.HasExited;
 
     /// <param name="missingMessage">What to tell the user when the program cannot be found.</param>
+    /// <exception cref="LocalToolException">The port is taken, the program is missing, or it did not start listening.</exception>
     public static async Task<ChildProcess> StartAsync(
         ProcessStartInfo start, string name, int port, TimeSpan startupTimeout, string missingMessage, ILogger logger, CancellationToken cancellationToken)
     {
+        PortCheck.EnsureFree(port, name);
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         Process process;
         try
         {
-            process = Process.Start(start) ?? throw new LocalToolException($"Could not start {name}.");
+            process = ChildProcessLauncher.Start(start);
         }
         catch (System.ComponentModel.Win32Exception)
         {
@@ -80,12 +84,12 @@ public sealed class ChildProcess : IAsyncDisposable
 
     private async Task WaitUntilListeningAsync(int port, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var started = TimeProvider.System.GetTimestamp();
         while (true)
         {
             if (process.HasExited)
                 throw new LocalToolException($"{name} exited during start-up ({process.ExitCode}): {string.Join(" | ", output)}");
-            if (DateTime.UtcNow > deadline)
+            if (TimeProvider.System.GetElapsedTime(started) > timeout)
                 throw new LocalToolException($"{name} did not listen on port {port} within {timeout.TotalSeconds:0} s: {string.Join(" | ", output)}");
             try
             {

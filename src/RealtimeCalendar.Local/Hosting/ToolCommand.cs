@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace RealtimeCalendar.Local.Hosting;
 
-/// <summary>Runs a set-up command (npm, tar, dotnet publish) to completion, turning failures into one clear message.</summary>
+/// <summary>
+/// Runs a set-up command (npm, tar, dotnet publish) to completion, turning failures into one clear message. Started through
+/// <see cref="ChildProcessLauncher"/>, so a killed host does not leave it running (its own children may outlive it).
+/// </summary>
 public static class ToolCommand
 {
     public static async Task RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, string missingMessage, CancellationToken cancellationToken)
@@ -19,7 +22,7 @@ public static class ToolCommand
         Process process;
         try
         {
-            process = Process.Start(start) ?? throw new LocalToolException($"Could not start {fileName}.");
+            process = ChildProcessLauncher.Start(start);
         }
         catch (System.ComponentModel.Win32Exception)
         {

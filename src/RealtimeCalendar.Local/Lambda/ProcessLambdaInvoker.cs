@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using RealtimeCalendar.Functions.Bootstrap;
+using RealtimeCalendar.Local.Hosting;
 
 namespace RealtimeCalendar.Local.Lambda;
 
@@ -64,7 +65,8 @@ public sealed class ProcessLambdaInvoker(
                 start.Environment[credential] = value;
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {bootstrapPath}.");
+        // Through the launcher, so bootstrap processes die with the host however it dies.
+        var process = ChildProcessLauncher.Start(start);
         var functionLogger = loggerFactory.CreateLogger("function." + functionName);
         // The functions log JSON lines to stdout as they would to CloudWatch; pass them on.
         process.OutputDataReceived += (_, e) => { if (!string.IsNullOrEmpty(e.Data)) functionLogger.LogInformation("{Line}", e.Data); };

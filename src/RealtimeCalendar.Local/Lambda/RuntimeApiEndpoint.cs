@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Threading.Channels;
+using RealtimeCalendar.Local.Hosting;
 
 namespace RealtimeCalendar.Local.Lambda;
 
@@ -35,6 +36,7 @@ public sealed class RuntimeApiEndpoint : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        SignalFreeLifetime.Use(builder);
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
         app = builder.Build();
         app.MapGet("/2018-06-01/runtime/invocation/next", (Delegate)NextAsync);

@@ -27,11 +27,13 @@ public sealed class NodeToolsInstaller(string toolCacheDirectory, ILogger<NodeTo
         await InstallLock.WaitAsync(cancellationToken);
         try
         {
+            // Other processes (another test assembly's local cloud, a dev run) may install into the same cache at once.
+            Directory.CreateDirectory(InstallDirectory);
+            await using var exclusive = await InterProcessLock.AcquireAsync(Path.Combine(toolCacheDirectory, "node-tools.lock"), cancellationToken);
             if (File.Exists(marker) && await File.ReadAllTextAsync(marker, cancellationToken) == lockHash && File.Exists(CognitoLocalEntryPoint))
                 return;
 
             logger.LogInformation("Installing cognito-local and wscat with npm ci (once, ~130 MB)");
-            Directory.CreateDirectory(InstallDirectory);
             File.Copy(Path.Combine(source, "package.json"), Path.Combine(InstallDirectory, "package.json"), overwrite: true);
             await File.WriteAllBytesAsync(Path.Combine(InstallDirectory, "package-lock.json"), lockFile, cancellationToken);
             await ToolCommand.RunAsync(

@@ -26,7 +26,7 @@ public static class ChatModelResilience
                 UseJitter = true,
                 Delay = options.RetryDelay,
                 DelayGenerator = arguments => ValueTask.FromResult(
-                    arguments.Outcome.Exception is ClientResultException failure && RetryAfter(failure) is { } wait
+                    arguments.Outcome.Exception is ClientResultException failure && RetryAfter(failure, time) is { } wait
                         ? (TimeSpan?)TimeSpan.FromTicks(Math.Min(wait.Ticks, options.MaxRetryAfter.Ticks))
                         : null),
             })
@@ -35,15 +35,15 @@ public static class ChatModelResilience
 
     public static bool IsTransient(ClientResultException failure) => failure.Status is 408 or 429 or >= 500 or 0;
 
-    /// <summary>The server's Retry-After (seconds or an HTTP date), if it sent one.</summary>
-    public static TimeSpan? RetryAfter(ClientResultException failure)
+    /// <summary>The server's Retry-After (seconds, or an HTTP date measured against <paramref name="time"/>), if it sent one.</summary>
+    public static TimeSpan? RetryAfter(ClientResultException failure, TimeProvider time)
     {
         if (failure.GetRawResponse() is not { } response || !response.Headers.TryGetValue("Retry-After", out var value) || value is null)
             return null;
         if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
             return TimeSpan.FromSeconds(seconds);
         return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? at - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero
+            ? at - time.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero
             : null;
     }
 }

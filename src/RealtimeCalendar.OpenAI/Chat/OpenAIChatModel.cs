@@ -21,6 +21,7 @@ public sealed class OpenAIChatModel : IChatModel
     private readonly OpenAIChatOptions options;
     private readonly HttpClient http;
     private readonly ResiliencePipeline resilience;
+    private readonly TimeProvider time;
     private readonly ILogger<OpenAIChatModel> logger;
     private (string Key, ChatClient Client)? current;
 
@@ -29,6 +30,7 @@ public sealed class OpenAIChatModel : IChatModel
         this.apiKey = apiKey;
         this.options = options;
         this.http = http;
+        this.time = time;
         this.logger = logger;
         resilience = ChatModelResilience.Create(options, time);
     }
@@ -58,7 +60,7 @@ public sealed class OpenAIChatModel : IChatModel
         {
             // The status only: an error body may quote the request, and the request carried the user's words.
             logger.LogWarning("Chat model {Model} answered {Status}", options.Model, failure.Status);
-            throw Unavailable(failure);
+            throw Unavailable(failure, time);
         }
         catch (TimeoutRejectedException timeout)
         {
@@ -73,9 +75,9 @@ public sealed class OpenAIChatModel : IChatModel
         }
     }
 
-    private static ChatModelUnavailableException Unavailable(ClientResultException failure) => failure.Status switch
+    private static ChatModelUnavailableException Unavailable(ClientResultException failure, TimeProvider time) => failure.Status switch
     {
-        429 => new("The chat model is busy (rate limited); try again shortly.", configured: true, ChatModelResilience.RetryAfter(failure), failure),
+        429 => new("The chat model is busy (rate limited); try again shortly.", configured: true, ChatModelResilience.RetryAfter(failure, time), failure),
         401 or 403 => new("The chat model refused the configured API key; the operator needs to check it.", configured: true, retryAfter: null, failure),
         >= 500 or 0 => new("The chat model is failing; try again shortly.", configured: true, retryAfter: null, failure),
         _ => new($"The chat model rejected the request ({failure.Status}).", configured: true, retryAfter: null, failure),

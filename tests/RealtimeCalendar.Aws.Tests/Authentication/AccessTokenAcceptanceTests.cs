@@ -4,16 +4,16 @@ namespace RealtimeCalendar.Aws.Tests.Authentication;
 
 public sealed class AccessTokenAcceptanceTests : IAsyncLifetime
 {
-    private TokenValidationRig _rig = null!;
+    private TokenValidationRig rig = null!;
 
-    public async Task InitializeAsync() => _rig = await TokenValidationRig.StartAsync();
+    public async Task InitializeAsync() => rig = await TokenValidationRig.StartAsync();
 
-    public async Task DisposeAsync() => await _rig.DisposeAsync();
+    public async Task DisposeAsync() => await rig.DisposeAsync();
 
     [Fact]
     public async Task Valid_access_token_returns_its_claims()
     {
-        var result = await _rig.ValidateAsync(_rig.Tokens.Create(TestSigningKey.Current));
+        var result = await rig.ValidateAsync(rig.Tokens.Create(TestSigningKey.Current));
 
         Assert.True(result.IsValid, result.Error);
         Assert.Null(result.Error);
@@ -23,19 +23,19 @@ public sealed class AccessTokenAcceptanceTests : IAsyncLifetime
         Assert.Equal(AccessTokens.Username, claims["username"]);
         Assert.Equal(AccessTokens.ClientId, claims["client_id"]);
         Assert.Equal("access", claims["token_use"]);
-        Assert.Equal(_rig.Options.Issuer, claims["iss"]);
+        Assert.Equal(rig.Options.Issuer, claims["iss"]);
         Assert.Equal("aws.cognito.signin.user.admin", claims["scope"]);
         Assert.Equal("editors owners", claims["cognito:groups"]);
-        Assert.Equal(_rig.Time.GetUtcNow().AddHours(1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), claims["exp"]);
+        Assert.Equal(rig.Time.GetUtcNow().AddHours(1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), claims["exp"]);
     }
 
     [Fact]
     public async Task Token_expired_within_the_clock_skew_is_accepted()
     {
-        var claims = _rig.Tokens.AccessClaims();
-        claims["exp"] = _rig.Time.GetUtcNow().AddSeconds(-29).ToUnixTimeSeconds();
+        var claims = rig.Tokens.AccessClaims();
+        claims["exp"] = rig.Time.GetUtcNow().AddSeconds(-29).ToUnixTimeSeconds();
 
-        var result = await _rig.ValidateAsync(AccessTokens.Sign(claims, TestSigningKey.Current.Credentials));
+        var result = await rig.ValidateAsync(AccessTokens.Sign(claims, TestSigningKey.Current.Credentials));
 
         Assert.True(result.IsValid, result.Error);
     }
@@ -43,10 +43,10 @@ public sealed class AccessTokenAcceptanceTests : IAsyncLifetime
     [Fact]
     public async Task Token_valid_from_within_the_clock_skew_is_accepted()
     {
-        var claims = _rig.Tokens.AccessClaims();
-        claims["nbf"] = _rig.Time.GetUtcNow().AddSeconds(29).ToUnixTimeSeconds();
+        var claims = rig.Tokens.AccessClaims();
+        claims["nbf"] = rig.Time.GetUtcNow().AddSeconds(29).ToUnixTimeSeconds();
 
-        var result = await _rig.ValidateAsync(AccessTokens.Sign(claims, TestSigningKey.Current.Credentials));
+        var result = await rig.ValidateAsync(AccessTokens.Sign(claims, TestSigningKey.Current.Credentials));
 
         Assert.True(result.IsValid, result.Error);
     }
@@ -54,9 +54,9 @@ public sealed class AccessTokenAcceptanceTests : IAsyncLifetime
     [Fact]
     public async Task Key_published_without_use_is_accepted_for_signatures()
     {
-        _rig.Server.Document = TestSigningKey.KeySet(TestSigningKey.Current.Jwk(use: null));
+        rig.Server.Document = TestSigningKey.KeySet(TestSigningKey.Current.Jwk(use: null));
 
-        var result = await _rig.ValidateAsync(_rig.Tokens.Create(TestSigningKey.Current));
+        var result = await rig.ValidateAsync(rig.Tokens.Create(TestSigningKey.Current));
 
         Assert.True(result.IsValid, result.Error);
     }
@@ -64,13 +64,13 @@ public sealed class AccessTokenAcceptanceTests : IAsyncLifetime
     [Fact]
     public async Task Tokens_of_every_allowed_app_client_are_accepted()
     {
-        var options = _rig.Options with { AllowedClientIds = [AccessTokens.ClientId, AccessTokens.OtherClientId] };
-        var validator = new CognitoAccessTokenValidator(_rig.KeySet, options, _rig.Time, _rig.ValidatorLog);
-        var claims = _rig.Tokens.AccessClaims();
+        var options = rig.Options with { AllowedClientIds = [AccessTokens.ClientId, AccessTokens.OtherClientId] };
+        var validator = new CognitoAccessTokenValidator(rig.KeySet, options, rig.Time, rig.ValidatorLog);
+        var claims = rig.Tokens.AccessClaims();
         claims["client_id"] = AccessTokens.OtherClientId;
 
         var other = await validator.ValidateAsync(AccessTokens.Sign(claims, TestSigningKey.Current.Credentials), CancellationToken.None);
-        var own = await validator.ValidateAsync(_rig.Tokens.Create(TestSigningKey.Current), CancellationToken.None);
+        var own = await validator.ValidateAsync(rig.Tokens.Create(TestSigningKey.Current), CancellationToken.None);
 
         Assert.True(other.IsValid, other.Error);
         Assert.True(own.IsValid, own.Error);
@@ -80,8 +80,8 @@ public sealed class AccessTokenAcceptanceTests : IAsyncLifetime
     public async Task Keys_are_fetched_once_for_many_tokens()
     {
         for (var i = 0; i < 5; i++)
-            Assert.True((await _rig.ValidateAsync(_rig.Tokens.Create(TestSigningKey.Current))).IsValid);
+            Assert.True((await rig.ValidateAsync(rig.Tokens.Create(TestSigningKey.Current))).IsValid);
 
-        Assert.Equal(1, _rig.Server.RequestCount);
+        Assert.Equal(1, rig.Server.RequestCount);
     }
 }

@@ -8,19 +8,19 @@ namespace RealtimeCalendar.Aws.Tests.Authentication;
 /// <summary>Tokens an attacker (or a confused client) might present; each must be refused for the right reason.</summary>
 public sealed class AccessTokenAttackTests : IAsyncLifetime
 {
-    private TokenValidationRig _rig = null!;
+    private TokenValidationRig rig = null!;
 
-    public async Task InitializeAsync() => _rig = await TokenValidationRig.StartAsync();
+    public async Task InitializeAsync() => rig = await TokenValidationRig.StartAsync();
 
-    public async Task DisposeAsync() => await _rig.DisposeAsync();
+    public async Task DisposeAsync() => await rig.DisposeAsync();
 
     [Fact]
     public async Task Empty_token_is_rejected()
     {
-        var result = await _rig.ValidateAsync("");
+        var result = await rig.ValidateAsync("");
 
         AssertRejected(result, CognitoTokenRejection.Missing);
-        Assert.Equal(0, _rig.Server.RequestCount);
+        Assert.Equal(0, rig.Server.RequestCount);
     }
 
     [Theory]
@@ -34,16 +34,16 @@ public sealed class AccessTokenAttackTests : IAsyncLifetime
     [InlineData("\u00e9\u00e8.\u4e2d\u6587.\ud83d\ude00")]
     public async Task Garbage_is_rejected_without_fetching_keys(string garbage)
     {
-        var result = await _rig.ValidateAsync(garbage);
+        var result = await rig.ValidateAsync(garbage);
 
         Assert.False(result.IsValid);
-        Assert.Equal(0, _rig.Server.RequestCount);
+        Assert.Equal(0, rig.Server.RequestCount);
     }
 
     [Fact]
     public async Task Ten_megabyte_token_is_rejected()
     {
-        var result = await _rig.ValidateAsync(new string('a', 10 * 1024 * 1024));
+        var result = await rig.ValidateAsync(new string('a', 10 * 1024 * 1024));
 
         AssertRejected(result, CognitoTokenRejection.TooLong);
     }
@@ -54,12 +54,12 @@ public sealed class AccessTokenAttackTests : IAsyncLifetime
     [InlineData("NONE")]
     public async Task Unsigned_token_with_alg_none_is_rejected(string alg)
     {
-        var token = AccessTokens.WithoutSignature(_rig.Tokens.AccessClaims(), alg, TestSigningKey.Current.KeyId);
+        var token = AccessTokens.WithoutSignature(rig.Tokens.AccessClaims(), alg, TestSigningKey.Current.KeyId);
 
-        var result = await _rig.ValidateAsync(token);
+        var result = await rig.ValidateAsync(token);
 
         AssertRejected(result, CognitoTokenRejection.AlgorithmNotAllowed);
-        Assert.Equal(0, _rig.Server.RequestCount);
+        Assert.Equal(0, rig.Server.RequestCount);
     }
 
     [Fact]
@@ -67,16 +67,16 @@ public sealed class AccessTokenAttackTests : IAsyncLifetime
     {
         var secret = Encoding.UTF8.GetBytes(TestSigningKey.Current.PublicKeyPem);
 
-        var result = await _rig.ValidateAsync(SignedWithHmac(secret));
+        var result = await rig.ValidateAsync(SignedWithHmac(secret));
 
         AssertRejected(result, CognitoTokenRejection.AlgorithmNotAllowed);
-        Assert.Equal(0, _rig.Server.RequestCount);
+        Assert.Equal(0, rig.Server.RequestCount);
     }
 
     [Fact]
     public async Task HS256_token_signed_with_the_public_modulus_as_secret_is_rejected()
     {
-        var result = await _rig.ValidateAsync(SignedWithHmac(TestSigningKey.Current.Modulus));
+        var result = await rig.ValidateAsync(SignedWithHmac(TestSigningKey.Current.Modulus));
 
         AssertRejected(result, CognitoTokenRejection.AlgorithmNotAllowed);
     }
@@ -84,12 +84,12 @@ public sealed class AccessTokenAttackTests : IAsyncLifetime
     [Fact]
     public async Task Tampered_payload_with_the_original_signature_is_rejected()
     {
-        var genuine = _rig.Tokens.Create(TestSigningKey.Current);
-        Assert.True((await _rig.ValidateAsync(genuine)).IsValid);
-        var claims = _rig.Tokens.AccessClaims();
+        var genuine = rig.Tokens.Create(TestSigningKey.Current);
+        Assert.True((await rig.ValidateAsync(genuine)).IsValid);
+        var claims = rig.Tokens.AccessClaims();
         claims["sub"] = "someone-else";
 
-        var result = await _rig.ValidateAsync(AccessTokens.WithPayload(genuine, claims));
+        var result = await rig.ValidateAsync(AccessTokens.WithPayload(genuine, claims));
 
         AssertRejected(result, CognitoTokenRejection.InvalidSignature);
     }
@@ -97,9 +97,9 @@ public sealed class AccessTokenAttackTests : IAsyncLifetime
     [Fact]
     public async Task Token_signed_by_another_key_under_a_published_kid_is_rejected()
     {
-        var token = AccessTokens.Sign(_rig.Tokens.AccessClaims(), TestSigningKey.Attacker.CredentialsNamed(TestSigningKey.Current.KeyId));
+        var token = AccessTokens.Sign(rig.Tokens.AccessClaims(), TestSigningKey.Attacker.CredentialsNamed(TestSigningKey.Current.KeyId));
 
-        var result = await _rig.ValidateAsync(token);
+        var result = await rig.ValidateAsync(token);
 
         AssertRejected(result, CognitoTokenRejection.InvalidSignature);
     }
@@ -107,7 +107,7 @@ public sealed class AccessTokenAttackTests : IAsyncLifetime
     [Fact]
     public async Task Token_with_an_unknown_kid_is_rejected()
     {
-        var result = await _rig.ValidateAsync(_rig.Tokens.Create(TestSigningKey.Attacker));
+        var result = await rig.ValidateAsync(rig.Tokens.Create(TestSigningKey.Attacker));
 
         AssertRejected(result, CognitoTokenRejection.UnknownSigningKey);
     }
@@ -115,21 +115,21 @@ public sealed class AccessTokenAttackTests : IAsyncLifetime
     [Fact]
     public async Task Token_signed_with_a_key_published_for_encryption_is_rejected()
     {
-        _rig.Server.Document = TestSigningKey.KeySet(TestSigningKey.Current.Jwk(), TestSigningKey.Encryption.Jwk(use: "enc"));
+        rig.Server.Document = TestSigningKey.KeySet(TestSigningKey.Current.Jwk(), TestSigningKey.Encryption.Jwk(use: "enc"));
 
-        var result = await _rig.ValidateAsync(_rig.Tokens.Create(TestSigningKey.Encryption));
+        var result = await rig.ValidateAsync(rig.Tokens.Create(TestSigningKey.Encryption));
 
         AssertRejected(result, CognitoTokenRejection.UnknownSigningKey);
-        Assert.Equal(1, _rig.Server.RequestCount);
+        Assert.Equal(1, rig.Server.RequestCount);
     }
 
     [Fact]
     public async Task Token_expired_beyond_the_clock_skew_is_rejected()
     {
-        var claims = _rig.Tokens.AccessClaims();
-        claims["exp"] = _rig.Time.GetUtcNow().AddSeconds(-31).ToUnixTimeSeconds();
+        var claims = rig.Tokens.AccessClaims();
+        claims["exp"] = rig.Time.GetUtcNow().AddSeconds(-31).ToUnixTimeSeconds();
 
-        var result = await _rig.ValidateAsync(AccessTokens.Sign(claims, TestSigningKey.Current.Credentials));
+        var result = await rig.ValidateAsync(AccessTokens.Sign(claims, TestSigningKey.Current.Credentials));
 
         AssertRejected(result, CognitoTokenRejection.Expired);
     }
@@ -137,21 +137,21 @@ public sealed class AccessTokenAttackTests : IAsyncLifetime
     [Fact]
     public async Task Token_that_expires_later_on_the_fake_clock_is_rejected_once_it_has()
     {
-        var token = _rig.Tokens.Create(TestSigningKey.Current);
-        Assert.True((await _rig.ValidateAsync(token)).IsValid);
+        var token = rig.Tokens.Create(TestSigningKey.Current);
+        Assert.True((await rig.ValidateAsync(token)).IsValid);
 
-        _rig.Time.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(31));
+        rig.Time.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(31));
 
-        AssertRejected(await _rig.ValidateAsync(token), CognitoTokenRejection.Expired);
+        AssertRejected(await rig.ValidateAsync(token), CognitoTokenRejection.Expired);
     }
 
     [Fact]
     public async Task Token_not_yet_valid_beyond_the_clock_skew_is_rejected()
     {
-        var claims = _rig.Tokens.AccessClaims();
-        claims["nbf"] = _rig.Time.GetUtcNow().AddSeconds(60).ToUnixTimeSeconds();
+        var claims = rig.Tokens.AccessClaims();
+        claims["nbf"] = rig.Time.GetUtcNow().AddSeconds(60).ToUnixTimeSeconds();
 
-        var result = await _rig.ValidateAsync(AccessTokens.Sign(claims, TestSigningKey.Current.Credentials));
+        var result = await rig.ValidateAsync(AccessTokens.Sign(claims, TestSigningKey.Current.Credentials));
 
         AssertRejected(result, CognitoTokenRejection.NotYetValid);
     }
@@ -159,10 +159,10 @@ public sealed class AccessTokenAttackTests : IAsyncLifetime
     [Fact]
     public async Task Token_without_expiry_is_rejected()
     {
-        var claims = _rig.Tokens.AccessClaims();
+        var claims = rig.Tokens.AccessClaims();
         claims.Remove("exp");
 
-        var result = await _rig.ValidateAsync(AccessTokens.Sign(claims, TestSigningKey.Current.Credentials));
+        var result = await rig.ValidateAsync(AccessTokens.Sign(claims, TestSigningKey.Current.Credentials));
 
         AssertRejected(result, CognitoTokenRejection.NoExpiry);
     }
@@ -174,11 +174,11 @@ public sealed class AccessTokenAttackTests : IAsyncLifetime
     [InlineData("{ISSUER}")]
     public async Task Token_from_another_issuer_is_rejected(string issuer)
     {
-        var claims = _rig.Tokens.AccessClaims();
-        claims["iss"] = issuer.Replace("{issuer}", _rig.Options.Issuer, StringComparison.Ordinal)
-            .Replace("{ISSUER}", _rig.Options.Issuer.ToUpperInvariant(), StringComparison.Ordinal);
+        var claims = rig.Tokens.AccessClaims();
+        claims["iss"] = issuer.Replace("{issuer}", rig.Options.Issuer, StringComparison.Ordinal)
+            .Replace("{ISSUER}", rig.Options.Issuer.ToUpperInvariant(), StringComparison.Ordinal);
 
-        var result = await _rig.ValidateAsync(AccessTokens.Sign(claims, TestSigningKey.Current.Credentials));
+        var result = await rig.ValidateAsync(AccessTokens.Sign(claims, TestSigningKey.Current.Credentials));
 
         AssertRejected(result, CognitoTokenRejection.WrongIssuer);
     }
@@ -186,9 +186,9 @@ public sealed class AccessTokenAttackTests : IAsyncLifetime
     [Fact]
     public async Task ID_token_is_rejected_where_an_access_token_is_required()
     {
-        var token = AccessTokens.Sign(_rig.Tokens.IdTokenClaims(), TestSigningKey.Current.Credentials);
+        var token = AccessTokens.Sign(rig.Tokens.IdTokenClaims(), TestSigningKey.Current.Credentials);
 
-        var result = await _rig.ValidateAsync(token);
+        var result = await rig.ValidateAsync(token);
 
         AssertRejected(result, CognitoTokenRejection.NotAnAccessToken);
     }
@@ -196,10 +196,10 @@ public sealed class AccessTokenAttackTests : IAsyncLifetime
     [Fact]
     public async Task Token_of_another_app_client_is_rejected()
     {
-        var claims = _rig.Tokens.AccessClaims();
+        var claims = rig.Tokens.AccessClaims();
         claims["client_id"] = AccessTokens.OtherClientId;
 
-        var result = await _rig.ValidateAsync(AccessTokens.Sign(claims, TestSigningKey.Current.Credentials));
+        var result = await rig.ValidateAsync(AccessTokens.Sign(claims, TestSigningKey.Current.Credentials));
 
         AssertRejected(result, CognitoTokenRejection.ClientNotAllowed);
     }
@@ -207,10 +207,10 @@ public sealed class AccessTokenAttackTests : IAsyncLifetime
     [Fact]
     public async Task Token_without_client_id_is_rejected()
     {
-        var claims = _rig.Tokens.AccessClaims();
+        var claims = rig.Tokens.AccessClaims();
         claims.Remove("client_id");
 
-        var result = await _rig.ValidateAsync(AccessTokens.Sign(claims, TestSigningKey.Current.Credentials));
+        var result = await rig.ValidateAsync(AccessTokens.Sign(claims, TestSigningKey.Current.Credentials));
 
         AssertRejected(result, CognitoTokenRejection.ClientNotAllowed);
     }
@@ -220,13 +220,13 @@ public sealed class AccessTokenAttackTests : IAsyncLifetime
     [InlineData("")]
     public async Task Token_without_sub_is_rejected(string? sub)
     {
-        var claims = _rig.Tokens.AccessClaims();
+        var claims = rig.Tokens.AccessClaims();
         if (sub is null)
             claims.Remove("sub");
         else
             claims["sub"] = sub;
 
-        var result = await _rig.ValidateAsync(AccessTokens.Sign(claims, TestSigningKey.Current.Credentials));
+        var result = await rig.ValidateAsync(AccessTokens.Sign(claims, TestSigningKey.Current.Credentials));
 
         AssertRejected(result, CognitoTokenRejection.MissingSubject);
     }
@@ -234,10 +234,10 @@ public sealed class AccessTokenAttackTests : IAsyncLifetime
     [Fact]
     public async Task Token_without_username_is_rejected()
     {
-        var claims = _rig.Tokens.AccessClaims();
+        var claims = rig.Tokens.AccessClaims();
         claims.Remove("username");
 
-        var result = await _rig.ValidateAsync(AccessTokens.Sign(claims, TestSigningKey.Current.Credentials));
+        var result = await rig.ValidateAsync(AccessTokens.Sign(claims, TestSigningKey.Current.Credentials));
 
         AssertRejected(result, CognitoTokenRejection.MissingUsername);
     }
@@ -245,24 +245,24 @@ public sealed class AccessTokenAttackTests : IAsyncLifetime
     [Fact]
     public async Task Rejections_are_logged_with_the_reason_and_never_the_token()
     {
-        var tampered = _rig.Tokens.Create(TestSigningKey.Current);
+        var tampered = rig.Tokens.Create(TestSigningKey.Current);
         tampered = tampered[..^4] + (tampered[^4..] == "AAAA" ? "BBBB" : "AAAA");
-        var expiredClaims = _rig.Tokens.AccessClaims();
-        expiredClaims["exp"] = _rig.Time.GetUtcNow().AddHours(-1).ToUnixTimeSeconds();
+        var expiredClaims = rig.Tokens.AccessClaims();
+        expiredClaims["exp"] = rig.Time.GetUtcNow().AddHours(-1).ToUnixTimeSeconds();
         string[] tokens = [tampered, AccessTokens.Sign(expiredClaims, TestSigningKey.Current.Credentials), "x.y.z"];
 
         foreach (var token in tokens)
         {
-            var result = await _rig.ValidateAsync(token);
+            var result = await rig.ValidateAsync(token);
             Assert.False(result.IsValid);
             Assert.DoesNotContain(token, result.Error, StringComparison.Ordinal);
         }
 
-        var entries = _rig.ValidatorLog.Entries.ToArray();
+        var entries = rig.ValidatorLog.Entries.ToArray();
         Assert.Equal(
             [CognitoTokenRejection.InvalidSignature, CognitoTokenRejection.Expired, CognitoTokenRejection.Malformed],
             entries.Select(e => e.Fields["Reason"]));
-        var everythingLogged = string.Join("\n", _rig.ValidatorLog.Entries.Concat(_rig.KeySetLog.Entries)
+        var everythingLogged = string.Join("\n", rig.ValidatorLog.Entries.Concat(rig.KeySetLog.Entries)
             .SelectMany(e => e.Fields.Values.Prepend(e.Message)));
         foreach (var token in tokens)
         {
@@ -274,7 +274,7 @@ public sealed class AccessTokenAttackTests : IAsyncLifetime
     private string SignedWithHmac(byte[] secret)
     {
         var key = new SymmetricSecurityKey(secret) { KeyId = TestSigningKey.Current.KeyId };
-        return AccessTokens.Sign(_rig.Tokens.AccessClaims(), new SigningCredentials(key, SecurityAlgorithms.HmacSha256));
+        return AccessTokens.Sign(rig.Tokens.AccessClaims(), new SigningCredentials(key, SecurityAlgorithms.HmacSha256));
     }
 
     private static void AssertRejected(AccessTokenValidation result, string reason)

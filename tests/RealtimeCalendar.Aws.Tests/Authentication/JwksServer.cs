@@ -17,12 +17,12 @@ public sealed class JwksServer : IAsyncDisposable
 {
     public const string PoolId = "local_abc";
 
-    private readonly WebApplication _app;
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly SemaphoreSlim _requestArrived = new(0);
-    private int _requests;
+    private readonly WebApplication app;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly SemaphoreSlim requestArrived = new(0);
+    private int requests;
 
-    private JwksServer(WebApplication app) => _app = app;
+    private JwksServer(WebApplication app) => this.app = app;
 
     public string Issuer { get; private set; } = "";
 
@@ -31,7 +31,7 @@ public sealed class JwksServer : IAsyncDisposable
 
     public JwksBehaviour Behaviour { get; set; } = JwksBehaviour.Serve;
 
-    public int RequestCount => Volatile.Read(ref _requests);
+    public int RequestCount => Volatile.Read(ref requests);
 
     public static async Task<JwksServer> StartAsync()
     {
@@ -39,9 +39,9 @@ public sealed class JwksServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var server = new JwksServer(builder.Build());
-        server._app.MapGet($"/{PoolId}/.well-known/jwks.json", server.ServeAsync);
-        await server._app.StartAsync();
-        var url = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        server.app.MapGet($"/{PoolId}/.well-known/jwks.json", server.ServeAsync);
+        await server.app.StartAsync();
+        var url = server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         server.Issuer = $"{url.TrimEnd('/')}/{PoolId}";
         return server;
     }
@@ -49,30 +49,30 @@ public sealed class JwksServer : IAsyncDisposable
     /// <summary>Waits (in real time) until the endpoint has received one more request.</summary>
     public async Task WaitForRequestAsync()
     {
-        if (!await _requestArrived.WaitAsync(TimeSpan.FromSeconds(10)))
+        if (!await requestArrived.WaitAsync(TimeSpan.FromSeconds(10)))
             throw new TimeoutException("The JWKS endpoint received no request.");
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        _stopping.Dispose();
-        _requestArrived.Dispose();
+        await stopping.CancelAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
+        stopping.Dispose();
+        requestArrived.Dispose();
     }
 
     private async Task ServeAsync(HttpContext context)
     {
-        Interlocked.Increment(ref _requests);
-        _requestArrived.Release();
+        Interlocked.Increment(ref requests);
+        requestArrived.Release();
         switch (Behaviour)
         {
             case JwksBehaviour.Fail:
                 context.Response.StatusCode = StatusCodes.Status500InternalServerError;
                 return;
             case JwksBehaviour.Hang:
-                using (var both = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token))
+                using (var both = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token))
                 {
                     try
                     {

@@ -13,27 +13,27 @@ public sealed class TestSigningKey
     public static readonly TestSigningKey Encryption = new("enc-1");
     public static readonly TestSigningKey Attacker = new("attacker-1");
 
-    private readonly RSA _rsa = RSA.Create(2048);
+    private readonly RSA rsa = RSA.Create(2048);
 
     private TestSigningKey(string keyId) => KeyId = keyId;
 
     public string KeyId { get; }
 
     public SigningCredentials Credentials =>
-        new(new RsaSecurityKey(_rsa.ExportParameters(includePrivateParameters: true)) { KeyId = KeyId }, SecurityAlgorithms.RsaSha256);
+        new(new RsaSecurityKey(rsa.ExportParameters(includePrivateParameters: true)) { KeyId = KeyId }, SecurityAlgorithms.RsaSha256);
 
     /// <summary>The same private key published under another kid (to sign tokens that name a kid the pool does publish).</summary>
     public SigningCredentials CredentialsNamed(string keyId) =>
-        new(new RsaSecurityKey(_rsa.ExportParameters(includePrivateParameters: true)) { KeyId = keyId }, SecurityAlgorithms.RsaSha256);
+        new(new RsaSecurityKey(rsa.ExportParameters(includePrivateParameters: true)) { KeyId = keyId }, SecurityAlgorithms.RsaSha256);
 
-    public string PublicKeyPem => _rsa.ExportSubjectPublicKeyInfoPem();
+    public string PublicKeyPem => rsa.ExportSubjectPublicKeyInfoPem();
 
-    public byte[] Modulus => _rsa.ExportParameters(includePrivateParameters: false).Modulus!;
+    public byte[] Modulus => rsa.ExportParameters(includePrivateParameters: false).Modulus!;
 
     /// <summary>The public JWK the way Cognito publishes it (<c>use</c> omitted when null).</summary>
     public JsonObject Jwk(string? use = "sig")
     {
-        var parameters = _rsa.ExportParameters(includePrivateParameters: false);
+        var parameters = rsa.ExportParameters(includePrivateParameters: false);
         var jwk = new JsonObject
         {
             ["alg"] = "RS256",

@@ -11,13 +11,13 @@ public sealed class TokenValidationRig : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2031, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly HttpClient _http = new();
+    private readonly HttpClient http = new();
 
     private TokenValidationRig(JwksServer server)
     {
         Server = server;
         Options = new CognitoTokenValidationOptions { Issuer = server.Issuer, AllowedClientIds = [AccessTokens.ClientId] };
-        KeySet = new CognitoJsonWebKeySet(_http, Options, Time, KeySetLog);
+        KeySet = new CognitoJsonWebKeySet(http, Options, Time, KeySetLog);
         Validator = new CognitoAccessTokenValidator(KeySet, Options, Time, ValidatorLog);
         Tokens = new AccessTokens(server.Issuer, Time);
     }
@@ -44,7 +44,7 @@ public sealed class TokenValidationRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _http.Dispose();
+        http.Dispose();
         await Server.DisposeAsync();
     }
 }

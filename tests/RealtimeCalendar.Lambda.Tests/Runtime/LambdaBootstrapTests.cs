@@ -16,22 +16,22 @@ public sealed class LambdaBootstrapTests : IAsyncLifetime
     private const string Runtime = "/2018-06-01/runtime";
     private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(15);
 
-    private readonly CancellationTokenSource _stop = new();
-    private RuntimeApiServer _server = null!;
-    private RuntimeApiClient _client = null!;
+    private readonly CancellationTokenSource stop = new();
+    private RuntimeApiServer server = null!;
+    private RuntimeApiClient client = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await RuntimeApiServer.StartAsync();
-        _client = new RuntimeApiClient(_server.Address);
+        server = await RuntimeApiServer.StartAsync();
+        client = new RuntimeApiClient(server.Address);
     }
 
     public async Task DisposeAsync()
     {
-        await _stop.CancelAsync();
-        _client.Dispose();
-        await _server.DisposeAsync();
-        _stop.Dispose();
+        await stop.CancelAsync();
+        client.Dispose();
+        await server.DisposeAsync();
+        stop.Dispose();
     }
 
     [Fact]
@@ -47,8 +47,8 @@ public sealed class LambdaBootstrapTests : IAsyncLifetime
             return Task.FromResult("{\"statusCode\":200}"u8.ToArray());
         }));
 
-        _server.Enqueue(new QueuedInvocation("8476a536-e9f4-11e8-9739-2dfe598c3fcd", "{\"ping\":true}", Soon(), arn));
-        var call = await _server.NextCallAsync();
+        server.Enqueue(new QueuedInvocation("8476a536-e9f4-11e8-9739-2dfe598c3fcd", "{\"ping\":true}", Soon(), arn));
+        var call = await server.NextCallAsync();
 
         Assert.Equal($"{Runtime}/invocation/8476a536-e9f4-11e8-9739-2dfe598c3fcd/response", call.Path);
         Assert.Equal("{\"statusCode\":200}", call.BodyText);
@@ -69,10 +69,10 @@ public sealed class LambdaBootstrapTests : IAsyncLifetime
             return "\"ok\""u8.ToArray();
         }));
 
-        _server.Enqueue(new QueuedInvocation("req-1", "\"fail\"", Soon()));
-        _server.Enqueue(new QueuedInvocation("req-2", "\"pass\"", Soon()));
-        var error = await _server.NextCallAsync();
-        var response = await _server.NextCallAsync();
+        server.Enqueue(new QueuedInvocation("req-1", "\"fail\"", Soon()));
+        server.Enqueue(new QueuedInvocation("req-2", "\"pass\"", Soon()));
+        var error = await server.NextCallAsync();
+        var response = await server.NextCallAsync();
 
         Assert.Equal($"{Runtime}/invocation/req-1/error", error.Path);
         Assert.Equal("Unhandled", error.FunctionErrorType);
@@ -92,15 +92,15 @@ public sealed class LambdaBootstrapTests : IAsyncLifetime
     [Fact]
     public async Task Initialization_failure_is_reported_to_init_error_and_ends_with_a_non_zero_exit_code()
     {
-        var bootstrap = new LambdaBootstrap(_client, TimeProvider.System, NullLogger<LambdaBootstrap>.Instance);
+        var bootstrap = new LambdaBootstrap(client, TimeProvider.System, NullLogger<LambdaBootstrap>.Instance);
         Func<CancellationToken, Task<ILambdaFunction>> initialize = async _ =>
         {
             await Task.Yield();
             throw new InvalidOperationException("EVENTS_TABLE is not set.");
         };
 
-        var exitCode = await bootstrap.RunAsync(initialize, _stop.Token).WaitAsync(WaitLimit);
-        var call = await _server.NextCallAsync();
+        var exitCode = await bootstrap.RunAsync(initialize, stop.Token).WaitAsync(WaitLimit);
+        var call = await server.NextCallAsync();
 
         Assert.Equal(LambdaBootstrap.InitializationFailedExitCode, exitCode);
         Assert.NotEqual(0, exitCode);
@@ -109,7 +109,7 @@ public sealed class LambdaBootstrapTests : IAsyncLifetime
         using var body = JsonDocument.Parse(call.Body);
         Assert.Equal("EVENTS_TABLE is not set.", body.RootElement.GetProperty("errorMessage").GetString());
         Assert.Equal("InvalidOperationException", body.RootElement.GetProperty("errorType").GetString());
-        Assert.Equal(0, _server.NextRequests);
+        Assert.Equal(0, server.NextRequests);
     }
 
     [Fact]
@@ -123,11 +123,11 @@ public sealed class LambdaBootstrapTests : IAsyncLifetime
             return Task.FromResult("{}"u8.ToArray());
         }));
 
-        _server.Enqueue(new QueuedInvocation("req-deadline", "{}", deadline));
+        server.Enqueue(new QueuedInvocation("req-deadline", "{}", deadline));
         var invocation = await seen.Task.WaitAsync(WaitLimit);
 
         Assert.Equal(deadline, invocation.Deadline);
-        await _server.NextCallAsync();
+        await server.NextCallAsync();
         await StopAsync(run);
     }
 
@@ -143,14 +143,14 @@ public sealed class LambdaBootstrapTests : IAsyncLifetime
             return [];
         }), time);
 
-        _server.Enqueue(new QueuedInvocation("req-slow", "{}", time.GetUtcNow().AddSeconds(30)));
+        server.Enqueue(new QueuedInvocation("req-slow", "{}", time.GetUtcNow().AddSeconds(30)));
         var token = await started.Task.WaitAsync(WaitLimit);
         time.Advance(TimeSpan.FromSeconds(29));
         Assert.False(token.IsCancellationRequested);
         time.Advance(TimeSpan.FromSeconds(1));
         Assert.True(token.IsCancellationRequested);
 
-        var call = await _server.NextCallAsync();
+        var call = await server.NextCallAsync();
         Assert.Equal($"{Runtime}/invocation/req-slow/error", call.Path);
         using var body = JsonDocument.Parse(call.Body);
         Assert.Equal(nameof(TaskCanceledException), body.RootElement.GetProperty("errorType").GetString());
@@ -168,10 +168,10 @@ public sealed class LambdaBootstrapTests : IAsyncLifetime
             return Task.FromResult("{}"u8.ToArray());
         }));
 
-        _server.Enqueue(new QueuedInvocation("req-traced", "{}", Soon(), TraceId: trace));
-        _server.Enqueue(new QueuedInvocation("req-untraced", "{}", Soon()));
-        await _server.NextCallAsync();
-        await _server.NextCallAsync();
+        server.Enqueue(new QueuedInvocation("req-traced", "{}", Soon(), TraceId: trace));
+        server.Enqueue(new QueuedInvocation("req-untraced", "{}", Soon()));
+        await server.NextCallAsync();
+        await server.NextCallAsync();
 
         Assert.Equal([trace, null], seen);
         await StopAsync(run);
@@ -183,12 +183,12 @@ public sealed class LambdaBootstrapTests : IAsyncLifetime
         var run = Run(new DelegateLambdaFunction((_, _, _) => Task.FromResult("{}"u8.ToArray())));
         using (var waiting = new CancellationTokenSource(WaitLimit))
         {
-            while (_server.NextRequests == 0)
+            while (server.NextRequests == 0)
                 await Task.Delay(10, waiting.Token);
         }
 
         Assert.Equal(LambdaBootstrap.CleanExitCode, await StopAsync(run));
-        Assert.False(_server.HasUnreadCalls);
+        Assert.False(server.HasUnreadCalls);
     }
 
     [Fact]
@@ -204,8 +204,8 @@ public sealed class LambdaBootstrapTests : IAsyncLifetime
                     $"Signing with {secretKey} failed.",
                     new HttpRequestException("Server=db;Password=hunter2"))));
 
-            _server.Enqueue(new QueuedInvocation("req-secret", "{}", Soon()));
-            var call = await _server.NextCallAsync();
+            server.Enqueue(new QueuedInvocation("req-secret", "{}", Soon()));
+            var call = await server.NextCallAsync();
 
             Assert.Equal($"{Runtime}/invocation/req-secret/error", call.Path);
             Assert.DoesNotContain(secretKey, call.BodyText, StringComparison.Ordinal);
@@ -223,12 +223,12 @@ public sealed class LambdaBootstrapTests : IAsyncLifetime
     private static DateTimeOffset Soon() => DateTimeOffset.UtcNow.AddMinutes(5);
 
     private Task<int> Run(ILambdaFunction function, TimeProvider? time = null) =>
-        new LambdaBootstrap(_client, time ?? TimeProvider.System, NullLogger<LambdaBootstrap>.Instance)
-            .RunAsync(_ => Task.FromResult(function), _stop.Token);
+        new LambdaBootstrap(client, time ?? TimeProvider.System, NullLogger<LambdaBootstrap>.Instance)
+            .RunAsync(_ => Task.FromResult(function), stop.Token);
 
     private async Task<int> StopAsync(Task<int> run)
     {
-        await _stop.CancelAsync();
+        await stop.CancelAsync();
         return await run.WaitAsync(WaitLimit);
     }
 }

@@ -19,17 +19,17 @@ public sealed class RuntimeApiServer : IAsyncDisposable
 {
     private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(15);
 
-    private readonly WebApplication _app;
-    private readonly Channel<QueuedInvocation> _queue = Channel.CreateUnbounded<QueuedInvocation>();
-    private readonly Channel<RecordedRuntimeCall> _calls = Channel.CreateUnbounded<RecordedRuntimeCall>();
-    private int _nextRequests;
+    private readonly WebApplication app;
+    private readonly Channel<QueuedInvocation> queue = Channel.CreateUnbounded<QueuedInvocation>();
+    private readonly Channel<RecordedRuntimeCall> calls = Channel.CreateUnbounded<RecordedRuntimeCall>();
+    private int nextRequests;
 
-    private RuntimeApiServer(WebApplication app) => _app = app;
+    private RuntimeApiServer(WebApplication app) => this.app = app;
 
     /// <summary>The <c>host:port</c> to put where Lambda puts <c>AWS_LAMBDA_RUNTIME_API</c>.</summary>
     public string Address { get; private set; } = "";
 
-    public int NextRequests => Volatile.Read(ref _nextRequests);
+    public int NextRequests => Volatile.Read(ref nextRequests);
 
     public static async Task<RuntimeApiServer> StartAsync()
     {
@@ -38,32 +38,32 @@ public sealed class RuntimeApiServer : IAsyncDisposable
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var server = new RuntimeApiServer(builder.Build());
         server.MapRoutes();
-        await server._app.StartAsync();
-        var url = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        await server.app.StartAsync();
+        var url = server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         server.Address = new Uri(url).Authority;
         return server;
     }
 
-    public void Enqueue(QueuedInvocation invocation) => Assert.True(_queue.Writer.TryWrite(invocation));
+    public void Enqueue(QueuedInvocation invocation) => Assert.True(queue.Writer.TryWrite(invocation));
 
     /// <summary>The next POST the runtime made, in arrival order.</summary>
     public async Task<RecordedRuntimeCall> NextCallAsync()
     {
         using var timeout = new CancellationTokenSource(WaitLimit);
-        return await _calls.Reader.ReadAsync(timeout.Token);
+        return await calls.Reader.ReadAsync(timeout.Token);
     }
 
-    public bool HasUnreadCalls => _calls.Reader.TryPeek(out _);
+    public bool HasUnreadCalls => calls.Reader.TryPeek(out _);
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
 
     private void MapRoutes()
     {
         const string runtime = "/2018-06-01/runtime";
-        _app.MapGet($"{runtime}/invocation/next", async context =>
+        app.MapGet($"{runtime}/invocation/next", async context =>
         {
-            Interlocked.Increment(ref _nextRequests);
-            var invocation = await _queue.Reader.ReadAsync(context.RequestAborted);
+            Interlocked.Increment(ref nextRequests);
+            var invocation = await queue.Reader.ReadAsync(context.RequestAborted);
             var headers = context.Response.Headers;
             headers["Lambda-Runtime-Aws-Request-Id"] = invocation.RequestId;
             headers["Lambda-Runtime-Deadline-Ms"] = invocation.Deadline.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
@@ -74,9 +74,9 @@ public sealed class RuntimeApiServer : IAsyncDisposable
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(invocation.Payload, context.RequestAborted);
         });
-        _app.MapPost($"{runtime}/invocation/{{requestId}}/response", RecordAsync);
-        _app.MapPost($"{runtime}/invocation/{{requestId}}/error", RecordAsync);
-        _app.MapPost($"{runtime}/init/error", RecordAsync);
+        app.MapPost($"{runtime}/invocation/{{requestId}}/response", RecordAsync);
+        app.MapPost($"{runtime}/invocation/{{requestId}}/error", RecordAsync);
+        app.MapPost($"{runtime}/init/error", RecordAsync);
     }
 
     private async Task RecordAsync(HttpContext context)
@@ -88,7 +88,7 @@ public sealed class RuntimeApiServer : IAsyncDisposable
             context.Request.Headers["Lambda-Runtime-Function-Error-Type"].FirstOrDefault(),
             context.Request.ContentType,
             body.ToArray());
-        await _calls.Writer.WriteAsync(call, context.RequestAborted);
+        await calls.Writer.WriteAsync(call, context.RequestAborted);
         context.Response.StatusCode = StatusCodes.Status202Accepted;
     }
 }
