@@ -19,7 +19,8 @@ public static class ColdStartReportWriter
         Line($"{"binary",-18} {"init (ms)",-22} {"first invocation (ms)",-24} {"vs AOT",-8} {"warm (ms)",-20} {"peak RSS (MB)",-18}");
         foreach (var variant in report.Variants)
         {
-            Line($"{variant.Name,-18} {Range(variant.InitMs),-22} {Range(variant.FirstInvocationMs),-24} {variant.FirstInvocationRatio,-8:0.0}x{"",-0} {Range(variant.WarmInvocationMs),-20} {Range(variant.PeakRssMb),-18}");
+            var ratio = string.Create(CultureInfo.InvariantCulture, $"{variant.FirstInvocationRatio:0.0}x");
+            Line($"{variant.Name,-18} {Range(variant.InitMs),-22} {Range(variant.FirstInvocationMs),-24} {ratio,-8} {Range(variant.WarmInvocationMs),-20} {Range(variant.PeakRssMb),-18}");
         }
 
         foreach (var variant in report.Variants)
