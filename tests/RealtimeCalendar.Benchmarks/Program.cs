@@ -53,6 +53,17 @@ try
         return chaos.Passed ? 0 : 1;
     }
 
+    if (options.Scenario == BenchmarkScenario.ColdStart)
+    {
+        var coldStart = await new ColdStartRun(options, loggerFactory, Console.Out).ExecuteAsync(stopping.Token);
+        var coldStartText = ColdStartReportWriter.Render(coldStart);
+        var coldStartTextPath = await ReportFiles.SaveAsync(coldStart, coldStartText, options.OutputPath, stopping.Token);
+        Console.WriteLine();
+        Console.Write(coldStartText);
+        Console.WriteLine($"Report: {options.OutputPath} and {coldStartTextPath}");
+        return 0;
+    }
+
     var report = await new PushLatencyRun(options, loggerFactory, Console.Out).ExecuteAsync(stopping.Token);
     var text = ReportWriter.Render(report);
     var textPath = await ReportFiles.SaveAsync(report, text, options.OutputPath, stopping.Token);

@@ -20,30 +20,30 @@ public static class FunctionProfiles
         // Every signed-in HTTP function counts its user's requests per minute in Sessions (REQUESTS_PER_USER_PER_MINUTE).
         new(
             FunctionNames.CalendarApi,
-            256,
+            FunctionMemory.MegabytesFor(FunctionNames.CalendarApi),
             TimeSpan.FromSeconds(10),
             [new(CalendarTables.Events, TableAccess.ReadWrite), new(CalendarTables.Sessions, TableAccess.Count)],
             []),
-        new(FunctionNames.Auth, 128, TimeSpan.FromSeconds(10), [new(CalendarTables.Sessions, TableAccess.ReadWrite)], []),
+        new(FunctionNames.Auth, FunctionMemory.MegabytesFor(FunctionNames.Auth), TimeSpan.FromSeconds(10), [new(CalendarTables.Sessions, TableAccess.ReadWrite)], []),
         new(
             FunctionNames.WsConnect,
-            128,
+            FunctionMemory.MegabytesFor(FunctionNames.WsConnect),
             TimeSpan.FromSeconds(10),
             [new(CalendarTables.Connections, TableAccess.ReadWrite), new(CalendarTables.Sessions, TableAccess.ReadWrite)],
             []),
-        new(FunctionNames.WsDefault, 128, TimeSpan.FromSeconds(5), [], []),
-        // Fan-out waits on retried PostToConnection calls; 256 MB also buys twice the CPU of 128 MB.
-        new(FunctionNames.Notify, 256, TimeSpan.FromSeconds(60), [new(CalendarTables.Connections, TableAccess.ReadDelete)], [], ManagesConnections: true),
+        new(FunctionNames.WsDefault, FunctionMemory.MegabytesFor(FunctionNames.WsDefault), TimeSpan.FromSeconds(5), [], []),
+        // Fan-out waits on retried PostToConnection calls (memory sizes and why: FunctionMemory).
+        new(FunctionNames.Notify, FunctionMemory.MegabytesFor(FunctionNames.Notify), TimeSpan.FromSeconds(60), [new(CalendarTables.Connections, TableAccess.ReadDelete)], [], ManagesConnections: true),
         // A model round trip with tool calls can take many seconds; API Gateway gives up at 30 s anyway.
         new(
             FunctionNames.Chat,
-            256,
+            FunctionMemory.MegabytesFor(FunctionNames.Chat),
             TimeSpan.FromSeconds(29),
             [new(CalendarTables.Events, TableAccess.ReadWrite), new(CalendarTables.Sessions, TableAccess.Count)],
             [SecretParameters.OpenAiApiKey]),
         new(
             FunctionNames.GoogleSync,
-            256,
+            FunctionMemory.MegabytesFor(FunctionNames.GoogleSync),
             TimeSpan.FromSeconds(29),
             [new(CalendarTables.Events, TableAccess.ReadWrite), new(CalendarTables.Sessions, TableAccess.ReadWrite)],
             [SecretParameters.GoogleClientSecret],
@@ -52,7 +52,7 @@ public static class FunctionProfiles
         // Reads the Events stream (granted with its trigger) and pushes each local change to the user's Google calendar.
         new(
             FunctionNames.GooglePush,
-            256,
+            FunctionMemory.MegabytesFor(FunctionNames.GooglePush),
             TimeSpan.FromSeconds(60),
             [new(CalendarTables.Events, TableAccess.ReadWrite), new(CalendarTables.Sessions, TableAccess.ReadWrite)],
             [SecretParameters.GoogleClientSecret],

@@ -68,6 +68,17 @@ public static class ChildProcessLauncher
             return start;
         }
 
+        if (program == setpriv)
+        {
+            // Already a setpriv call (the Lambda sandbox drops to Lambda's uid with it). A second setpriv would change
+            // credentials after the first set the parent-death signal, and the kernel clears it on that change, so the
+            // signal joins the one call instead.
+            start.FileName = setpriv;
+            start.ArgumentList.Insert(0, "KILL");
+            start.ArgumentList.Insert(0, "--pdeathsig");
+            return start;
+        }
+
         var wrapped = new ProcessStartInfo(setpriv)
         {
             WorkingDirectory = start.WorkingDirectory,

@@ -220,14 +220,16 @@ internal sealed class LocalCloudStartup
 
         var publisher = new BootstrapPublisher(options.ToolCache, loggerFactory.CreateLogger<BootstrapPublisher>());
         var bootstrap = options.BootstrapPath ?? await publisher.PublishAsync(cancellationToken);
-        var processes = new ProcessLambdaInvoker(bootstrap, settings, processesPerFunction: 2, FunctionTimeout, loggerFactory);
+        var sandbox = await LambdaSandbox.ForLocalCloudAsync(bootstrap, settings, options.ChatApiKey, logger, cancellationToken);
+        var processes = new ProcessLambdaInvoker(sandbox, settings.Region, processesPerFunction: 2, FunctionTimeout, loggerFactory);
         parts.Add(processes);
         if (settings.Google is null)
             return new InvocationGate(processes);
 
         // As in the image: the Google functions run their own JIT entry point.
         var googleBootstrap = options.GoogleBootstrapPath ?? await publisher.PublishGoogleAsync(cancellationToken);
-        var googleProcesses = new ProcessLambdaInvoker(googleBootstrap, settings, processesPerFunction: 1, FunctionTimeout, loggerFactory);
+        var googleSandbox = await LambdaSandbox.ForLocalCloudAsync(googleBootstrap, settings, options.ChatApiKey, logger, cancellationToken);
+        var googleProcesses = new ProcessLambdaInvoker(googleSandbox, settings.Region, processesPerFunction: 1, FunctionTimeout, loggerFactory);
         parts.Add(googleProcesses);
         return new InvocationGate(new FunctionRoutedInvoker(processes, new Dictionary<string, ILambdaInvoker>(StringComparer.Ordinal)
         {

@@ -1,17 +1,17 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using RealtimeCalendar.Functions.Bootstrap;
 using RealtimeCalendar.Local.Hosting;
 
 namespace RealtimeCalendar.Local.Lambda;
 
 /// <summary>
-/// Runs each function as Lambda runs the container image: the published <c>bootstrap</c> in child processes,
-/// started with the function name (the image CMD) and <c>AWS_LAMBDA_RUNTIME_API</c> pointing at a local Runtime API.
-/// Processes start on first use, are restarted if they die, and are stopped with the host.
+/// Runs each function as Lambda runs the container image: the published <c>bootstrap</c> in child processes inside the
+/// <see cref="LambdaSandbox"/>, started with the function name (the image CMD) and <c>AWS_LAMBDA_RUNTIME_API</c> pointing
+/// at a local Runtime API. Processes start on first use, are restarted if they die, and are stopped with the host,
+/// which also removes the sandbox.
 /// </summary>
 public sealed class ProcessLambdaInvoker(
-    string bootstrapPath, FunctionSettings settings, int processesPerFunction, TimeSpan timeout, ILoggerFactory loggerFactory) : ILambdaInvoker, IAsyncDisposable
+    LambdaSandbox sandbox, string region, int processesPerFunction, TimeSpan timeout, ILoggerFactory loggerFactory) : ILambdaInvoker, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<FunctionHost>>> hosts = new(StringComparer.Ordinal);
     private readonly ILogger logger = loggerFactory.CreateLogger<ProcessLambdaInvoker>();
@@ -34,11 +34,13 @@ public sealed class ProcessLambdaInvoker(
             if (lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully)
                 await lazy.Value.Result.DisposeAsync();
         }
+
+        sandbox.Dispose();
     }
 
     private async Task<FunctionHost> StartHostAsync(string functionName)
     {
-        var runtime = new RuntimeApiEndpoint(functionName, settings.Region, TimeProvider.System, logger);
+        var runtime = new RuntimeApiEndpoint(functionName, region, TimeProvider.System, logger);
         await runtime.StartAsync(CancellationToken.None);
         var host = new FunctionHost(functionName, runtime, this);
         host.ReplaceExitedProcesses();
@@ -48,25 +50,8 @@ public sealed class ProcessLambdaInvoker(
 
     private Process StartProcess(string functionName, string runtimeApi)
     {
-        var start = new ProcessStartInfo(bootstrapPath)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(functionName);
-        foreach (var (name, value) in settings.ToVariables())
-            start.Environment[name] = value;
-        start.Environment["AWS_LAMBDA_RUNTIME_API"] = runtimeApi;
-        start.Environment["_HANDLER"] = functionName;
-        start.Environment["AWS_LAMBDA_FUNCTION_NAME"] = functionName;
-        foreach (var credential in new[] { "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN" })
-        {
-            if (Environment.GetEnvironmentVariable(credential) is { Length: > 0 } value)
-                start.Environment[credential] = value;
-        }
-
         // Through the launcher, so bootstrap processes die with the host however it dies.
-        var process = ChildProcessLauncher.Start(start);
+        var process = ChildProcessLauncher.Start(sandbox.CreateStartInfo(functionName, runtimeApi));
         var functionLogger = loggerFactory.CreateLogger("function." + functionName);
         // The functions log JSON lines to stdout as they would to CloudWatch; pass them on.
         process.OutputDataReceived += (_, e) => { if (!string.IsNullOrEmpty(e.Data)) functionLogger.LogInformation("{Line}", e.Data); };

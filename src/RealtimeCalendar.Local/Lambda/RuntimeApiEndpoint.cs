@@ -17,6 +17,7 @@ public sealed class RuntimeApiEndpoint : IAsyncDisposable
     private readonly string functionArn;
     private readonly TimeProvider time;
     private readonly ILogger logger;
+    private readonly TaskCompletionSource<long> firstPoll = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebApplication? app;
 
     public RuntimeApiEndpoint(string functionName, string region, TimeProvider time, ILogger logger)
@@ -28,6 +29,12 @@ public sealed class RuntimeApiEndpoint : IAsyncDisposable
 
     /// <summary>The value of <c>AWS_LAMBDA_RUNTIME_API</c> for the function's processes.</summary>
     public string Address { get; private set; } = string.Empty;
+
+    /// <summary>
+    /// Completes with the <see cref="System.Diagnostics.Stopwatch"/> timestamp of the first <c>invocation/next</c>: the
+    /// moment a process finished its init phase (the cold-start benchmark's "init").
+    /// </summary>
+    public Task<long> FirstPoll => firstPoll.Task;
 
     /// <summary>Set when a process reported <c>init/error</c>; invocations fail with it until a process starts cleanly.</summary>
     public string? InitError { get; private set; }
@@ -81,6 +88,7 @@ public sealed class RuntimeApiEndpoint : IAsyncDisposable
 
     private async Task<IResult> NextAsync(HttpContext context)
     {
+        firstPoll.TrySetResult(System.Diagnostics.Stopwatch.GetTimestamp());
         PendingInvocation invocation;
         try
         {

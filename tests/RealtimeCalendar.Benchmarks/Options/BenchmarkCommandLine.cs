@@ -19,7 +19,9 @@ public static class BenchmarkCommandLine
           --quiet-seconds S      wait this long without a new delivery before counting the missing (default 5)
           --seed N               seed of the workload's choices
           --out FILE             JSON report (default artifacts/benchmarks/<scenario>.json; a .txt summary goes beside it)
-          --scenario NAME        push (default): push latency, faults off; chaos: soak with fault switches on
+          --scenario NAME        push (default): push latency, faults off; chaos: soak with fault switches on;
+                                 cold-start: the bootstrap binaries' cold and warm invocations
+          --runs N               cold starts per binary in the cold-start scenario (default 10)
 
         Chaos scenario (--writes is rate x duration; --rate defaults to 20):
           --duration S           seconds of writing (default 60)
@@ -61,6 +63,7 @@ public static class BenchmarkCommandLine
                 "--seed" => options with { Seed = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--out" => options with { OutputPath = Path.GetFullPath(Value()) },
                 "--scenario" => options with { Scenario = ParseScenario(Value()) },
+                "--runs" => options with { ColdStartRuns = Positive(flag, Value()) },
                 "--duration" => options with { Chaos = options.Chaos with { Duration = TimeSpan.FromSeconds(Positive(flag, Value())) } },
                 "--dynamodb-restarts" => options with { Chaos = options.Chaos with { DynamoDbRestarts = (int)NonNegative(flag, Value()) } },
                 "--converge-seconds" => options with { Chaos = options.Chaos with { ConvergenceTimeout = TimeSpan.FromSeconds(Positive(flag, Value())) } },
@@ -88,7 +91,12 @@ public static class BenchmarkCommandLine
 
         if (options.OutputPath.Length == 0)
         {
-            var name = options.Scenario == BenchmarkScenario.Chaos ? "chaos.json" : "push-latency.json";
+            var name = options.Scenario switch
+            {
+                BenchmarkScenario.Chaos => "chaos.json",
+                BenchmarkScenario.ColdStart => "cold-start.json",
+                _ => "push-latency.json",
+            };
             options = options with { OutputPath = Path.Combine(repositoryRoot, "artifacts", "benchmarks", name) };
         }
 
@@ -101,7 +109,8 @@ public static class BenchmarkCommandLine
     {
         "push" or "push-latency" => BenchmarkScenario.PushLatency,
         "chaos" => BenchmarkScenario.Chaos,
-        _ => throw new ArgumentException($"--scenario is 'push' or 'chaos', not '{text}'."),
+        "cold-start" => BenchmarkScenario.ColdStart,
+        _ => throw new ArgumentException($"--scenario is 'push', 'chaos' or 'cold-start', not '{text}'."),
     };
 
     private static int Positive(string flag, string text)

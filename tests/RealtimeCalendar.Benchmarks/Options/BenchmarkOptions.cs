@@ -45,6 +45,9 @@ public sealed record BenchmarkOptions
     /// <summary>Settings only the chaos run reads.</summary>
     public ChaosOptions Chaos { get; init; } = new();
 
+    /// <summary>Cold starts measured per binary in the cold-start scenario.</summary>
+    public int ColdStartRuns { get; init; } = 10;
+
     /// <summary>Folder of the downloaded stand-ins (DynamoDB Local, cognito-local), shared with dev runs and tests.</summary>
     public required string ToolCacheDirectory { get; init; }
 }

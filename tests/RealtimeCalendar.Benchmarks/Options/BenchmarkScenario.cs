@@ -7,4 +7,7 @@ public enum BenchmarkScenario
 
     /// <summary>Soak with fault switches on, checking every socket's view against the table (<see cref="Scenarios.ChaosRun"/>).</summary>
     Chaos,
+
+    /// <summary>Process start to first answer of the AOT bootstrap, a JIT build and google-bootstrap (<see cref="Scenarios.ColdStartRun"/>).</summary>
+    ColdStart,
 }

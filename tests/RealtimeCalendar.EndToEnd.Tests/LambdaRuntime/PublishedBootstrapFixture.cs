@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using RealtimeCalendar.Local.Hosting;
+
+namespace RealtimeCalendar.EndToEnd.Tests.LambdaRuntime;
+
+/// <summary>
+/// A local cloud in <c>--lambda process</c> mode that publishes the Native AOT <c>bootstrap</c> itself (into the
+/// repository's tool cache, as <c>dotnet run --project src/RealtimeCalendar.Local -- --lambda process</c> does): the
+/// binary the image ships, in the Lambda sandbox. One test class per instance, so its processes start fresh.
+/// </summary>
+public sealed class PublishedBootstrapFixture : IAsyncLifetime
+{
+    public LocalCloud Cloud { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var options = new LocalCloudOptions
+        {
+            Port = 0,
+            InMemory = true,
+            DataDirectory = Path.Combine(Path.GetTempPath(), "rc-e2e-unused"),
+            ToolCacheDirectory = Path.Combine(LocalCloudCommandLine.DefaultDataDirectory(), "tools"),
+            ServeClient = false,
+            Lambda = LambdaMode.Process,
+        };
+        Cloud = await LocalCloud.StartAsync(options, NullLoggerFactory.Instance, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Cloud is not null)
+            await Cloud.DisposeAsync();
+    }
+}
