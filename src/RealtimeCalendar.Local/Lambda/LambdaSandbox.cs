@@ -204,7 +204,7 @@ public sealed partial class LambdaSandbox : IDisposable
         variables["AWS_LAMBDA_INITIALIZATION_TYPE"] = "on-demand";
         variables["AWS_LAMBDA_LOG_GROUP_NAME"] = "/aws/lambda/" + functionName;
         variables["AWS_LAMBDA_LOG_STREAM_NAME"] =
-            $"{DateTime.UtcNow.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)}/[$LATEST]{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}";
+            $"{TimeProvider.System.GetUtcNow().ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)}/[$LATEST]{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}";
         variables["AWS_LAMBDA_RUNTIME_API"] = runtimeApi;
         variables["LAMBDA_TASK_ROOT"] = TaskRoot;
         variables["LAMBDA_RUNTIME_DIR"] = RuntimeDirectory;
