@@ -34,7 +34,7 @@ public sealed class CognitoLocalProcess : IAsyncDisposable
         start.Environment["DEBUG"] = string.Empty;
 
         var child = await ChildProcess.StartAsync(
-            start, "cognito-local", port, TimeSpan.FromSeconds(30), "'node' was not found on PATH; Node 20+ is needed for cognito-local.", logger, cancellationToken);
+            start, "cognito-local", port, ChildProcess.StartTimeout, "'node' was not found on PATH; Node 20+ is needed for cognito-local.", logger, cancellationToken);
         var instance = new CognitoLocalProcess(child, port);
         logger.LogInformation("cognito-local listening on {Endpoint}", instance.Endpoint);
         return instance;

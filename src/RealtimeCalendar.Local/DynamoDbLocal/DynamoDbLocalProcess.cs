@@ -88,7 +88,7 @@ public sealed class DynamoDbLocalProcess : IAsyncDisposable
 
     private static Task<ChildProcess> StartChildAsync(ProcessStartInfo start, int port, ILogger logger, CancellationToken cancellationToken) =>
         ChildProcess.StartAsync(
-            start, "DynamoDB Local", port, TimeSpan.FromSeconds(60), "Java could not be started for DynamoDB Local.", logger, cancellationToken);
+            start, "DynamoDB Local", port, ChildProcess.StartTimeout, "Java could not be started for DynamoDB Local.", logger, cancellationToken);
 
     /// <summary>The java of <c>JAVA_HOME</c>, else the first on PATH.</summary>
     /// <exception cref="LocalToolException">There is none.</exception>

@@ -14,6 +14,12 @@ public sealed class ChildProcess : IAsyncDisposable
 {
     private const int RememberedLines = 40;
 
+    /// <summary>
+    /// How long a stand-in (a JVM, a node process) may take to listen. Generous on purpose: a test run starts one set per
+    /// test assembly, side by side, and on two busy cores a JVM has been seen to need more than a minute.
+    /// </summary>
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
     private readonly Process process;
     private readonly string name;
     private readonly ILogger logger;
