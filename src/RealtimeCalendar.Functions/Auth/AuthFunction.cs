@@ -14,18 +14,20 @@ public sealed class AuthFunction(RealtimeTickets tickets, RequestLimit requestLi
     : SignedInHttpFunction(FunctionNames.Auth, requestLimit, logger)
 {
     protected override async Task<APIGatewayHttpApiV2ProxyResponse> HandleAsync(
-        APIGatewayHttpApiV2ProxyRequest request, string userId, CancellationToken cancellationToken)
+        APIGatewayHttpApiV2ProxyRequest request, HttpRoute route, string userId, CancellationToken cancellationToken)
     {
-        switch (request.RouteKey)
+        if (route == HttpRoutes.IssueRealtimeTicket)
         {
-            case "POST /api/realtime/ticket":
-                var issued = await tickets.IssueAsync(userId, cancellationToken);
-                return HttpResponses.Json(201, issued, FunctionsJsonContext.Wire.IssuedTicket);
-            case "DELETE /api/realtime/tickets":
-                await tickets.RevokeAllAsync(userId, cancellationToken);
-                return HttpResponses.Empty(204);
-            default:
-                return NoSuchRoute(request);
+            var issued = await tickets.IssueAsync(userId, cancellationToken);
+            return HttpResponses.Json(201, issued, FunctionsJsonContext.Wire.IssuedTicket);
         }
+
+        if (route == HttpRoutes.RevokeRealtimeTickets)
+        {
+            await tickets.RevokeAllAsync(userId, cancellationToken);
+            return HttpResponses.Empty(204);
+        }
+
+        return NoSuchRoute(request);
     }
 }
