@@ -6,6 +6,7 @@ using RealtimeCalendar.Aws.Tables;
 using RealtimeCalendar.Functions.Bootstrap;
 using RealtimeCalendar.Functions.Routing;
 using RealtimeCalendar.Google.Hosting;
+using RealtimeCalendar.Lambda.Quotas;
 using RealtimeCalendar.Local.Client;
 using RealtimeCalendar.Local.Cognito;
 using RealtimeCalendar.Local.DynamoDbLocal;
@@ -26,7 +27,7 @@ namespace RealtimeCalendar.Local.Hosting;
 /// </summary>
 public sealed class LocalCloud : IAsyncDisposable
 {
-    /// <summary>API Gateway's integration timeout; a hung handler answers 503 like it would there.</summary>
+    /// <summary>The functions' own Lambda timeout, inside API Gateway's 30 s integration timeout (past which the client gets 503).</summary>
     private static readonly TimeSpan FunctionTimeout = TimeSpan.FromSeconds(29);
 
     private readonly List<IAsyncDisposable> parts;
@@ -167,7 +168,7 @@ public sealed class LocalCloud : IAsyncDisposable
             }
 
             // Every invocation passes the gate, so a DynamoDB Local restart can hold them instead of failing them.
-            var lambda = new InvocationGate(functions);
+            var lambda = new InvocationGate(new SynchronousPayloadLimit(functions, loggerFactory.CreateLogger<SynchronousPayloadLimit>()));
             var faultOptions = options.Faults;
             var connections = new LocalConnectionRegistry();
             var managementApiFaults = new ManagementApiFaults(faultOptions.Seed)
@@ -271,7 +272,7 @@ public sealed class LocalCloud : IAsyncDisposable
         builder.WebHost.UseKestrel(kestrel =>
         {
             kestrel.Listen(System.Net.IPAddress.Loopback, port);
-            kestrel.Limits.MaxRequestBodySize = HttpApiEmulator.MaxBodyBytes;
+            kestrel.Limits.MaxRequestBodySize = ApiGatewayQuotas.HttpApiPayloadBytes;
         });
 
         var app = builder.Build();
