@@ -125,12 +125,17 @@ public sealed class LocalCloud : IAsyncDisposable
                 ManagementApiEndpoint = baseUrl,
                 CognitoIssuer = userPool.Issuer(cognitoLocal.Endpoint),
                 CognitoClientIds = [userPool.ClientId],
-                MaxEventsPerUser = options.MaxEventsPerUser,
-                RequestsPerUserPerMinute = options.RequestsPerUserPerMinute,
-                ChatQuestionsPerUserPerDay = options.ChatQuestionsPerUserPerDay,
-                OpenAiBaseUrl = options.OpenAiBaseUrl ?? (Environment.GetEnvironmentVariable("OPENAI_BASE_URL") is { Length: > 0 } openAiBase ? new Uri(openAiBase) : null),
-                OpenAiModel = options.OpenAiModel ?? (Environment.GetEnvironmentVariable("OPENAI_MODEL") is { Length: > 0 } model ? model : "gpt-4o-mini"),
                 Google = LocalGoogleSync.Resolve(options.Google, baseUrl, stateDirectory),
+            }.WithChatModelFrom(Environment.GetEnvironmentVariables());
+            // Options override; each one left null keeps the functions' own default.
+            settings = settings with
+            {
+                MaxEventsPerUser = options.MaxEventsPerUser ?? settings.MaxEventsPerUser,
+                RequestsPerUserPerMinute = options.RequestsPerUserPerMinute ?? settings.RequestsPerUserPerMinute,
+                ChatQuestionsPerUserPerDay = options.ChatQuestionsPerUserPerDay ?? settings.ChatQuestionsPerUserPerDay,
+                SocketsPerUser = options.SocketsPerUser ?? settings.SocketsPerUser,
+                OpenAiBaseUrl = options.OpenAiBaseUrl ?? settings.OpenAiBaseUrl,
+                OpenAiModel = options.OpenAiModel ?? settings.OpenAiModel,
             };
             if (options.OpenAiAttemptTimeout is { } attemptTimeout)
                 settings = settings with { OpenAiAttemptTimeout = attemptTimeout };
