@@ -42,7 +42,12 @@ public sealed class WebSocketGateway(
             var status = connectResponse?.StatusCode is >= 400 and < 600 ? connectResponse.StatusCode : 500;
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(status is 401 or 403 ? "{\"message\":\"Unauthorized\"}" : "{\"message\":\"Internal server error\"}");
+            await context.Response.WriteAsync(status switch
+            {
+                401 or 403 => "{\"message\":\"Unauthorized\"}",
+                429 => "{\"message\":\"Too Many Requests\"}",
+                _ => "{\"message\":\"Internal server error\"}",
+            });
             return;
         }
 
