@@ -134,6 +134,7 @@ public sealed class LocalCloud : IAsyncDisposable
                 RequestsPerUserPerMinute = options.RequestsPerUserPerMinute ?? settings.RequestsPerUserPerMinute,
                 ChatQuestionsPerUserPerDay = options.ChatQuestionsPerUserPerDay ?? settings.ChatQuestionsPerUserPerDay,
                 SocketsPerUser = options.SocketsPerUser ?? settings.SocketsPerUser,
+                TicketsPerUserPerMinute = options.TicketsPerUserPerMinute ?? settings.TicketsPerUserPerMinute,
                 OpenAiBaseUrl = options.OpenAiBaseUrl ?? settings.OpenAiBaseUrl,
                 OpenAiModel = options.OpenAiModel ?? settings.OpenAiModel,
             };

@@ -69,6 +69,9 @@ public sealed record LocalCloudOptions
     /// <summary>Null keeps the functions' default (<see cref="FunctionSettings.SocketsPerUser"/>).</summary>
     public int? SocketsPerUser { get; init; }
 
+    /// <summary>Null keeps the functions' default (<see cref="FunctionSettings.TicketsPerUserPerMinute"/>).</summary>
+    public int? TicketsPerUserPerMinute { get; init; }
+
     /// <summary>Fault switches at start-up; all off by default.</summary>
     public LocalFaultOptions Faults { get; init; } = new();
 
