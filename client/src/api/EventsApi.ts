@@ -5,13 +5,26 @@ import { parseCalendarEvent, type CalendarEvent, type EventDraft } from './Calen
 export class EventsApi {
   constructor(private readonly http: AuthorizedFetch) {}
 
-  /** Events overlapping [from, to). */
+  /**
+   * Events overlapping [from, to), every page of them: the API answers a page at a time (Google Calendar's shape,
+   * `nextPageToken` out, `pageToken` back in) so no answer can outgrow Lambda's 6 MB.
+   */
   async list(from: Date, to: Date, signal?: AbortSignal): Promise<CalendarEvent[]> {
-    const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });
-    const response = await this.http.send(`/api/events?${query.toString()}`, signal ? { signal } : {});
-    const body = (await response.json()) as { events?: unknown };
-    if (!Array.isArray(body.events)) return [];
-    return body.events.map(parseCalendarEvent);
+    const events: CalendarEvent[] = [];
+    const seenTokens = new Set<string>();
+    let pageToken: string | undefined;
+    do {
+      const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });
+      if (pageToken !== undefined) query.set('pageToken', pageToken);
+      const response = await this.http.send(`/api/events?${query.toString()}`, signal ? { signal } : {});
+      const body = (await response.json()) as { events?: unknown; nextPageToken?: unknown };
+      if (Array.isArray(body.events)) events.push(...body.events.map(parseCalendarEvent));
+      pageToken = typeof body.nextPageToken === 'string' ? body.nextPageToken : undefined;
+      // A server that hands the same token back twice would page forever.
+      if (pageToken !== undefined && seenTokens.has(pageToken)) throw new Error('The events listing repeated a page token.');
+      if (pageToken !== undefined) seenTokens.add(pageToken);
+    } while (pageToken !== undefined);
+    return events;
   }
 
   async get(id: string): Promise<CalendarEvent> {

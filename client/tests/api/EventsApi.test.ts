@@ -50,6 +50,28 @@ function api(responses: Array<() => Response>, base = '') {
 }
 
 describe('EventsApi', () => {
+  it('follows nextPageToken until the last page and returns every event in order', async () => {
+    const t = api([
+      () => json(200, { events: [wireEvent], nextPageToken: 'page/2+' }),
+      () => json(200, { events: [{ ...wireEvent, id: 'e2' }], nextPageToken: 'p3' }),
+      () => json(200, { events: [{ ...wireEvent, id: 'e3' }] }),
+    ]);
+    const events = await t.api.list(new Date('2026-03-01T00:00:00Z'), new Date('2026-04-01T00:00:00Z'));
+    expect(events.map((e) => e.id)).toEqual(['e1', 'e2', 'e3']);
+    expect(t.calls).toHaveLength(3);
+    expect(new URL(t.calls[0]!.url, 'http://x').searchParams.has('pageToken')).toBe(false);
+    expect(new URL(t.calls[1]!.url, 'http://x').searchParams.get('pageToken')).toBe('page/2+');
+    expect(new URL(t.calls[2]!.url, 'http://x').searchParams.get('pageToken')).toBe('p3');
+  });
+
+  it('stops with an error when the server hands back a page token it already gave', async () => {
+    const t = api([
+      () => json(200, { events: [wireEvent], nextPageToken: 'same' }),
+      () => json(200, { events: [], nextPageToken: 'same' }),
+    ]);
+    await expect(t.api.list(new Date('2026-03-01T00:00:00Z'), new Date('2026-04-01T00:00:00Z'))).rejects.toThrow(/repeated a page token/);
+  });
+
   it('lists a range with ISO instants and a bearer token, parsing events to UTC instants', async () => {
     const t = api([() => json(200, { events: [wireEvent] })], 'https://cal.example');
     const events = await t.api.list(new Date('2026-03-01T00:00:00Z'), new Date('2026-04-01T00:00:00Z'));

@@ -6,8 +6,8 @@ using RealtimeCalendar.Core.Events;
 namespace RealtimeCalendar.Aws.Events;
 
 /// <summary>
-/// The Events table. Every write is conditional on <c>version</c>; a range read is two index queries
-/// (recent starts, and the sparse index of long events), never a scan.
+/// The Events table. Every write is conditional on <c>version</c>; a range read pages through two index queries
+/// (the sparse index of long events, then recent starts) with Limit and ExclusiveStartKey, never a scan.
 /// </summary>
 public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableName) : IEventStore
 {
@@ -140,52 +140,81 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableNam
         }
     }
 
-    public async Task<IReadOnlyList<CalendarEvent>> QueryAsync(string userId, TimeRange range, CancellationToken cancellationToken)
+    public async Task<EventPage> QueryPageAsync(
+        string userId, TimeRange range, int maxResults, string? pageToken, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxResults, 1);
         var from = EventItem.FormatInstant(range.From);
         // Stored instants have millisecond precision, so "start < to" is "start <= to - 1 ms" for BETWEEN.
         var lastStart = EventItem.FormatInstant(range.To.AddMilliseconds(-1));
         var windowStart = EventItem.FormatInstant(range.From - EventItem.LongEventThreshold);
 
-        var recent = QueryAllAsync(
-            new QueryRequest
-            {
-                TableName = tableName,
-                IndexName = EventItem.ByStartIndex,
-                KeyConditionExpression = "#userId = :userId AND #start BETWEEN :windowStart AND :lastStart",
-                FilterExpression = "#end > :from",
-                ExpressionAttributeNames = new() { ["#userId"] = EventItem.UserId, ["#start"] = EventItem.Start, ["#end"] = EventItem.End },
-                ExpressionAttributeValues = new()
-                {
-                    [":userId"] = new() { S = userId },
-                    [":windowStart"] = new() { S = windowStart },
-                    [":lastStart"] = new() { S = lastStart },
-                    [":from"] = new() { S = from },
-                },
-            },
-            cancellationToken);
-        var longOnes = QueryAllAsync(
-            new QueryRequest
-            {
-                TableName = tableName,
-                IndexName = EventItem.ByLongStartIndex,
-                KeyConditionExpression = "#userId = :userId AND #longStart < :windowStart",
-                FilterExpression = "#end > :from",
-                ExpressionAttributeNames = new() { ["#userId"] = EventItem.UserId, ["#longStart"] = EventItem.LongStart, ["#end"] = EventItem.End },
-                ExpressionAttributeValues = new()
-                {
-                    [":userId"] = new() { S = userId },
-                    [":windowStart"] = new() { S = windowStart },
-                    [":from"] = new() { S = from },
-                },
-            },
-            cancellationToken);
+        // Two index queries read one after the other: the sparse index of long events that began before the window,
+        // then the window itself. Both sort by start, so the pages come earliest first and never repeat an event.
+        var position = pageToken is null ? EventPageToken.First : EventPageToken.Read(pageToken, windowStart, lastStart);
+        var events = new List<CalendarEvent>(maxResults);
+        while (true)
+        {
+            var request = position.Phase == EventPageToken.LongEvents
+                ? LongEventsQuery(userId, from, windowStart)
+                : WindowQuery(userId, from, windowStart, lastStart);
+            // Limit counts items read before the filter, so a query never returns more than the page still has room for.
+            request.Limit = maxResults - events.Count;
+            request.ExclusiveStartKey = position.StartKey(userId);
 
-        // The two queries never return the same event: the second one only sees starts before the first one's window.
-        var events = (await recent).Concat(await longOnes).Select(EventItem.FromItem).ToList();
-        events.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.EventId, b.EventId));
-        return events;
+            QueryResponse response;
+            try
+            {
+                response = await dynamoDb.QueryAsync(request, cancellationToken);
+            }
+            catch (AmazonDynamoDBException e) when (pageToken is not null && e.ErrorCode == "ValidationException")
+            {
+                throw new InvalidPageTokenException($"DynamoDB refused the start key: {e.Message}");
+            }
+
+            events.AddRange((response.Items ?? []).Select(EventItem.FromItem));
+            var last = response.LastEvaluatedKey is { Count: > 0 } key ? key : null;
+            if (last is not null)
+                position = position.After(last);
+            else if (position.Phase == EventPageToken.LongEvents)
+                position = EventPageToken.WindowStart;
+            else
+                return new EventPage(events, NextPageToken: null);
+            if (events.Count >= maxResults)
+                return new EventPage(events, position.Write());
+        }
     }
+
+    private QueryRequest WindowQuery(string userId, string from, string windowStart, string lastStart) => new()
+    {
+        TableName = tableName,
+        IndexName = EventItem.ByStartIndex,
+        KeyConditionExpression = "#userId = :userId AND #start BETWEEN :windowStart AND :lastStart",
+        FilterExpression = "#end > :from",
+        ExpressionAttributeNames = new() { ["#userId"] = EventItem.UserId, ["#start"] = EventItem.Start, ["#end"] = EventItem.End },
+        ExpressionAttributeValues = new()
+        {
+            [":userId"] = new() { S = userId },
+            [":windowStart"] = new() { S = windowStart },
+            [":lastStart"] = new() { S = lastStart },
+            [":from"] = new() { S = from },
+        },
+    };
+
+    private QueryRequest LongEventsQuery(string userId, string from, string windowStart) => new()
+    {
+        TableName = tableName,
+        IndexName = EventItem.ByLongStartIndex,
+        KeyConditionExpression = "#userId = :userId AND #longStart < :windowStart",
+        FilterExpression = "#end > :from",
+        ExpressionAttributeNames = new() { ["#userId"] = EventItem.UserId, ["#longStart"] = EventItem.LongStart, ["#end"] = EventItem.End },
+        ExpressionAttributeValues = new()
+        {
+            [":userId"] = new() { S = userId },
+            [":windowStart"] = new() { S = windowStart },
+            [":from"] = new() { S = from },
+        },
+    };
 
     public async Task<int> CountAsync(string userId, CancellationToken cancellationToken)
     {
@@ -209,20 +238,6 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableNam
         }
         while (startKey is not null);
         return count;
-    }
-
-    private async Task<List<Dictionary<string, AttributeValue>>> QueryAllAsync(QueryRequest request, CancellationToken cancellationToken)
-    {
-        var items = new List<Dictionary<string, AttributeValue>>();
-        do
-        {
-            var response = await dynamoDb.QueryAsync(request, cancellationToken);
-            if (response.Items is not null)
-                items.AddRange(response.Items);
-            request.ExclusiveStartKey = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-        }
-        while (request.ExclusiveStartKey is not null);
-        return items;
     }
 
     private static StoreWriteOutcome ConflictOrMissing(ConditionalCheckFailedException e) =>

@@ -40,7 +40,7 @@ public static class EventItem
     /// </summary>
     public static readonly TimeSpan LongEventThreshold = TimeSpan.FromDays(7);
 
-    private const string InstantFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+    internal const string InstantFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
     public static string FormatInstant(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture);

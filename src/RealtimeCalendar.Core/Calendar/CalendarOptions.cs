@@ -3,5 +3,7 @@ namespace RealtimeCalendar.Core.Calendar;
 /// <summary>Limits that protect the bill; configurable per deployment.</summary>
 public sealed record CalendarOptions
 {
-    public int MaxEventsPerUser { get; init; } = 10_000;
+    public const int DefaultMaxEventsPerUser = 10_000;
+
+    public int MaxEventsPerUser { get; init; } = DefaultMaxEventsPerUser;
 }

@@ -13,6 +13,8 @@ public abstract record CalendarOutcome
 
     public sealed record Deleted : CalendarOutcome;
 
+    public sealed record Listed(EventPage Page) : CalendarOutcome;
+
     public sealed record Invalid(IReadOnlyList<ValidationError> Errors) : CalendarOutcome;
 
     public sealed record NotFound : CalendarOutcome;

@@ -13,8 +13,27 @@ public sealed class CalendarService(IEventStore store, TimeProvider time, Calend
     public const string SourceApi = "api";
     public const string SourceChat = "chat";
 
-    public Task<IReadOnlyList<CalendarEvent>> ListAsync(string userId, TimeRange range, CancellationToken cancellationToken) =>
-        store.QueryAsync(userId, range, cancellationToken);
+    /// <summary>
+    /// One page of the events overlapping <paramref name="range"/>: <see cref="CalendarOutcome.Listed"/>, or
+    /// <see cref="CalendarOutcome.Invalid"/> for a <paramref name="maxResults"/> below 1 or a token not handed out for
+    /// this range. <paramref name="maxResults"/> null means <see cref="EventPaging.DefaultMaxResults"/>; above the
+    /// ceiling it is lowered to <see cref="EventPaging.MaxResultsCeiling"/>.
+    /// </summary>
+    public async Task<CalendarOutcome> ListAsync(
+        string userId, TimeRange range, int? maxResults, string? pageToken, CancellationToken cancellationToken)
+    {
+        if (EventPaging.PageSize(maxResults) is not { } size)
+            return new CalendarOutcome.Invalid([new("maxResults", "Must be a positive whole number.")]);
+        try
+        {
+            return new CalendarOutcome.Listed(await store.QueryPageAsync(userId, range, size, pageToken, cancellationToken));
+        }
+        catch (InvalidPageTokenException e)
+        {
+            logger.LogInformation("Refused a page token of {UserId}: {Reason}", userId, e.Message);
+            return new CalendarOutcome.Invalid([new("pageToken", "Not a page token of this listing; start again without one.")]);
+        }
+    }
 
     public async Task<CalendarEvent?> GetAsync(string userId, string eventId, CancellationToken cancellationToken) =>
         EventIds.IsWellFormed(eventId) ? await store.GetAsync(userId, eventId, cancellationToken) : null;

@@ -24,8 +24,14 @@ public interface IEventStore
     /// <summary>Deletes the event only while its stored version still equals <paramref name="expectedVersion"/>.</summary>
     Task<StoreWriteOutcome> DeleteAsync(string userId, string eventId, long expectedVersion, CancellationToken cancellationToken);
 
-    /// <summary>Every event of the user that overlaps the range, including ones that began before it; never a scan.</summary>
-    Task<IReadOnlyList<CalendarEvent>> QueryAsync(string userId, TimeRange range, CancellationToken cancellationToken);
+    /// <summary>
+    /// One page of the user's events that overlap the range, including ones that began before it, earliest start first;
+    /// never a scan. <paramref name="pageToken"/> is null for the first page, else a <see cref="EventPage.NextPageToken"/>
+    /// of the same range.
+    /// </summary>
+    /// <param name="maxResults">At most this many events (1..<see cref="EventPaging.MaxResultsCeiling"/>).</param>
+    /// <exception cref="InvalidPageTokenException">The token was not handed out for this range.</exception>
+    Task<EventPage> QueryPageAsync(string userId, TimeRange range, int maxResults, string? pageToken, CancellationToken cancellationToken);
 
     /// <summary>How many events the user has stored (used to enforce the per-user cap).</summary>
     Task<int> CountAsync(string userId, CancellationToken cancellationToken);

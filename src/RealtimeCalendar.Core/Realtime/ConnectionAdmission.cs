@@ -4,13 +4,25 @@ using RealtimeCalendar.Core.Identity;
 namespace RealtimeCalendar.Core.Realtime;
 
 /// <summary>
-/// Decides who may open a socket (a valid access token or an unused ticket) and records the connection
-/// for at most two hours; a refused connect leaves nothing behind.
+/// Decides who may open a socket (a valid access token or an unused ticket, and fewer than <paramref name="socketsPerUser"/>
+/// sockets already open) and records the connection for at most two hours; a refused connect leaves nothing behind.
 /// </summary>
+/// <param name="socketsPerUser">
+/// The per-user socket cap; 0 turns it off. Past it the new socket is refused and the open ones keep working: closing
+/// the oldest instead would let a stolen token (or a 21st tab) evict the user's own tabs, which reconnect and evict
+/// each other in turn, each round billed. The count reads the Connections table's userId index, so it holds across
+/// every function instance; records past their <see cref="ConnectionRecord.ExpiresAt"/> are not counted (TTL deletes
+/// lag), and two connects racing at the cap may both pass (the index is read, not locked).
+/// </param>
 public sealed class ConnectionAdmission(
-    IAccessTokenValidator tokens, RealtimeTickets tickets, IConnectionStore connections, TimeProvider time, ILogger<ConnectionAdmission> logger)
+    IAccessTokenValidator tokens,
+    RealtimeTickets tickets,
+    IConnectionStore connections,
+    int socketsPerUser,
+    TimeProvider time,
+    ILogger<ConnectionAdmission> logger)
 {
-    public async Task<string?> AdmitAsync(string connectionId, string? token, string? ticket, CancellationToken cancellationToken)
+    public async Task<AdmissionOutcome> AdmitAsync(string connectionId, string? token, string? ticket, CancellationToken cancellationToken)
     {
         string? userId = null;
         if (!string.IsNullOrEmpty(ticket))
@@ -26,12 +38,22 @@ public sealed class ConnectionAdmission(
         }
 
         if (userId is null)
-            return null;
+            return AdmissionOutcome.Unauthenticated;
 
         var now = time.GetUtcNow();
+        if (socketsPerUser > 0)
+        {
+            var open = (await connections.ListByUserAsync(userId, cancellationToken)).Count(c => c.ExpiresAt > now);
+            if (open >= socketsPerUser)
+            {
+                logger.LogWarning("Socket {ConnectionId} refused: {UserId} already holds {Open} of {Cap} sockets", connectionId, userId, open, socketsPerUser);
+                return AdmissionOutcome.TooManySockets;
+            }
+        }
+
         await connections.PutAsync(new ConnectionRecord(connectionId, userId, now, now + ConnectionRecord.MaxLifetime), cancellationToken);
         logger.LogInformation("Socket {ConnectionId} opened for {UserId}", connectionId, userId);
-        return userId;
+        return AdmissionOutcome.Admitted;
     }
 
     public Task ForgetAsync(string connectionId, CancellationToken cancellationToken) =>

@@ -10,22 +10,33 @@ namespace RealtimeCalendar.Functions.Auth;
 /// <c>auth</c>: <c>POST /api/realtime/ticket</c> issues a one-time, one-minute WebSocket ticket so browsers never put
 /// their access token in a URL; <c>DELETE /api/realtime/tickets</c> (sign-out) voids every outstanding ticket of the user.
 /// </summary>
-public sealed class AuthFunction(RealtimeTickets tickets, RequestLimit requestLimit, ILogger<AuthFunction> logger)
+/// <param name="ticketLimit">Tickets per user per minute: each ticket can open a socket, so this caps how fast one user's sockets can be opened.</param>
+public sealed class AuthFunction(RealtimeTickets tickets, RequestLimit requestLimit, RequestLimit ticketLimit, ILogger<AuthFunction> logger)
     : SignedInHttpFunction(FunctionNames.Auth, requestLimit, logger)
 {
     protected override async Task<APIGatewayHttpApiV2ProxyResponse> HandleAsync(
-        APIGatewayHttpApiV2ProxyRequest request, string userId, CancellationToken cancellationToken)
+        APIGatewayHttpApiV2ProxyRequest request, HttpRoute route, string userId, CancellationToken cancellationToken)
     {
-        switch (request.RouteKey)
+        if (route == HttpRoutes.IssueRealtimeTicket)
         {
-            case "POST /api/realtime/ticket":
-                var issued = await tickets.IssueAsync(userId, cancellationToken);
-                return HttpResponses.Json(201, issued, FunctionsJsonContext.Wire.IssuedTicket);
-            case "DELETE /api/realtime/tickets":
-                await tickets.RevokeAllAsync(userId, cancellationToken);
-                return HttpResponses.Empty(204);
-            default:
-                return NoSuchRoute(request);
+            var allowance = await ticketLimit.ConsumeAsync(userId, cancellationToken);
+            if (!allowance.Allowed)
+            {
+                logger.LogWarning("{UserId} is past {Limit} tickets per {Window}", userId, ticketLimit.Rule.Limit, ticketLimit.Rule.Window);
+                return HttpResponses.TooManyRequests(
+                    $"At most {ticketLimit.Rule.Limit} WebSocket tickets per minute are issued to one user.", allowance.RetryAfter);
+            }
+
+            var issued = await tickets.IssueAsync(userId, cancellationToken);
+            return HttpResponses.Json(201, issued, FunctionsJsonContext.Wire.IssuedTicket);
         }
+
+        if (route == HttpRoutes.RevokeRealtimeTickets)
+        {
+            await tickets.RevokeAllAsync(userId, cancellationToken);
+            return HttpResponses.Empty(204);
+        }
+
+        return NoSuchRoute(request);
     }
 }

@@ -19,7 +19,7 @@ public static class FunctionCatalog
     public static ILambdaFunction Create(string name, FunctionServices services) => name switch
     {
         FunctionNames.CalendarApi => new CalendarApiFunction(services.Calendar, services.RequestLimit, services.LoggerFactory.CreateLogger<CalendarApiFunction>()),
-        FunctionNames.Auth => new AuthFunction(services.Tickets, services.RequestLimit, services.LoggerFactory.CreateLogger<AuthFunction>()),
+        FunctionNames.Auth => new AuthFunction(services.Tickets, services.RequestLimit, services.TicketLimit, services.LoggerFactory.CreateLogger<AuthFunction>()),
         FunctionNames.WsConnect => new WsConnectFunction(services.CreateAdmission(), services.LoggerFactory.CreateLogger<WsConnectFunction>()),
         FunctionNames.WsDefault => new WsDefaultFunction(),
         FunctionNames.Notify => new NotifyFunction(services.Notifier, services.LoggerFactory.CreateLogger<NotifyFunction>()),

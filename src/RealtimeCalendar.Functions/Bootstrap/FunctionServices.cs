@@ -128,6 +128,9 @@ public sealed class FunctionServices : IDisposable
 
     public RequestLimit RequestLimit => new(quota.Value, Settings.RequestsPerMinute);
 
+    /// <summary>WebSocket tickets per user per minute, counted like requests (<see cref="FunctionSettings.TicketsPerUserPerMinute"/>).</summary>
+    public RequestLimit TicketLimit => new(quota.Value, Settings.TicketsPerMinute);
+
     /// <summary>Why Google sync cannot run here (what to configure), or null when it can.</summary>
     public string? GoogleUnavailableReason => Settings.Google switch
     {
@@ -151,7 +154,7 @@ public sealed class FunctionServices : IDisposable
     }
 
     public ConnectionAdmission CreateAdmission() =>
-        new(Tokens, Tickets, Connections, Time, LoggerFactory.CreateLogger<ConnectionAdmission>());
+        new(Tokens, Tickets, Connections, Settings.SocketsPerUser, Time, LoggerFactory.CreateLogger<ConnectionAdmission>());
 
     public void Dispose()
     {

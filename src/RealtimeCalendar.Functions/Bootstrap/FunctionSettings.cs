@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using RealtimeCalendar.Core.Calendar;
 using RealtimeCalendar.Core.Chat;
 using RealtimeCalendar.Core.Limits;
 
@@ -36,13 +37,22 @@ public sealed record FunctionSettings
     /// <summary>App clients whose access tokens are accepted.</summary>
     public IReadOnlyList<string> CognitoClientIds { get; init; } = [];
 
-    public int MaxEventsPerUser { get; init; } = 10_000;
+    public int MaxEventsPerUser { get; init; } = CalendarOptions.DefaultMaxEventsPerUser;
 
     /// <summary>How young a connection keeps its record on a 410 (<c>CONNECTION_HANDSHAKE_GRACE_SECONDS</c>; see ChangeFanOutOptions).</summary>
     public TimeSpan ConnectionHandshakeGrace { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Requests one user may make per minute across the signed-in HTTP routes (429 past it); 0 turns the limit off.</summary>
     public int RequestsPerUserPerMinute { get; init; } = 600;
+
+    /// <summary>
+    /// Sockets one user may hold open at once (<c>SOCKETS_PER_USER</c>); <c>$connect</c> refuses the one past it with 429.
+    /// Each socket is billed per connection-minute and each push per message, so one stolen token cannot multiply the bill.
+    /// </summary>
+    public int SocketsPerUser { get; init; } = 20;
+
+    /// <summary>WebSocket tickets one user may have issued per minute (<c>TICKETS_PER_USER_PER_MINUTE</c>; 429 past it); 0 turns the limit off.</summary>
+    public int TicketsPerUserPerMinute { get; init; } = 30;
 
     /// <summary>Chat questions one user may ask per UTC day (429 past it); 0 turns the limit off.</summary>
     public int ChatQuestionsPerUserPerDay { get; init; } = 200;
@@ -69,39 +79,58 @@ public sealed record FunctionSettings
 
     public QuotaRule RequestsPerMinute => new("requests", RequestsPerUserPerMinute, TimeSpan.FromMinutes(1));
 
+    public QuotaRule TicketsPerMinute => new("tickets", TicketsPerUserPerMinute, TimeSpan.FromMinutes(1));
+
     /// <summary>Google sync; null when <c>GOOGLE_CLIENT_ID</c> is unset, and the google-sync routes then answer 503.</summary>
     public GoogleSettings? Google { get; init; }
 
     public static FunctionSettings FromEnvironment() => FromVariables(Environment.GetEnvironmentVariables());
 
+    /// <summary>Reads the settings from <paramref name="variables"/>; an unset or empty variable keeps the property's default.</summary>
     public static FunctionSettings FromVariables(IDictionary variables)
     {
-        string? Get(string name) => variables[name] as string is { Length: > 0 } value ? value : null;
-        string Require(string name) => Get(name) ?? throw new InvalidOperationException($"Environment variable {name} is not set.");
+        var get = Reader(variables);
+        string Require(string name) => get(name) ?? throw new InvalidOperationException($"Environment variable {name} is not set.");
 
-        return new FunctionSettings
+        var defaults = new FunctionSettings
         {
-            EventsTable = Require("EVENTS_TABLE"),
-            ConnectionsTable = Require("CONNECTIONS_TABLE"),
-            SessionsTable = Require("SESSIONS_TABLE"),
-            Region = Get("AWS_REGION") ?? "us-east-1",
-            DynamoDbEndpoint = Get("DYNAMODB_ENDPOINT") is { } endpoint ? new Uri(endpoint) : null,
-            ManagementApiEndpoint = Get(ManagementApiEndpointVariable) is { } management ? new Uri(management) : null,
-            CognitoIssuer = Get("COGNITO_ISSUER"),
-            CognitoClientIds = Get("COGNITO_CLIENT_IDS") is { } clients ? clients.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [],
-            MaxEventsPerUser = Get("MAX_EVENTS_PER_USER") is { } max ? int.Parse(max, CultureInfo.InvariantCulture) : 10_000,
-            ConnectionHandshakeGrace = Get("CONNECTION_HANDSHAKE_GRACE_SECONDS") is { } grace
-                ? TimeSpan.FromSeconds(double.Parse(grace, CultureInfo.InvariantCulture))
-                : TimeSpan.FromSeconds(30),
-            RequestsPerUserPerMinute = Get("REQUESTS_PER_USER_PER_MINUTE") is { } perMinute ? int.Parse(perMinute, CultureInfo.InvariantCulture) : 600,
-            ChatQuestionsPerUserPerDay = Get("CHAT_QUESTIONS_PER_USER_PER_DAY") is { } perDay ? int.Parse(perDay, CultureInfo.InvariantCulture) : 200,
-            OpenAiModel = Get("OPENAI_MODEL") ?? "gpt-4o-mini",
-            OpenAiBaseUrl = Get("OPENAI_BASE_URL") is { } baseUrl ? new Uri(baseUrl) : null,
-            OpenAiAttemptTimeout = Get("OPENAI_TIMEOUT_SECONDS") is { } timeout
-                ? TimeSpan.FromSeconds(double.Parse(timeout, CultureInfo.InvariantCulture))
-                : TimeSpan.FromSeconds(12),
-            OpenAiApiKeyParameter = Get("OPENAI_API_KEY_PARAMETER"),
-            Google = GoogleSettings.FromVariables(Get),
+            EventsTable = Require(EventsTableVariable),
+            ConnectionsTable = Require(ConnectionsTableVariable),
+            SessionsTable = Require(SessionsTableVariable),
+        };
+        return defaults.WithChatModelFrom(variables) with
+        {
+            Region = get(RegionVariable) ?? defaults.Region,
+            DynamoDbEndpoint = get(DynamoDbEndpointVariable) is { } endpoint ? new Uri(endpoint) : defaults.DynamoDbEndpoint,
+            ManagementApiEndpoint = get(ManagementApiEndpointVariable) is { } management ? new Uri(management) : defaults.ManagementApiEndpoint,
+            CognitoIssuer = get(CognitoIssuerVariable) ?? defaults.CognitoIssuer,
+            CognitoClientIds = get(CognitoClientIdsVariable) is { } clients
+                ? clients.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                : defaults.CognitoClientIds,
+            MaxEventsPerUser = Int(get(MaxEventsPerUserVariable)) ?? defaults.MaxEventsPerUser,
+            ConnectionHandshakeGrace = Seconds(get(ConnectionHandshakeGraceVariable)) ?? defaults.ConnectionHandshakeGrace,
+            RequestsPerUserPerMinute = Int(get(RequestsPerUserPerMinuteVariable)) ?? defaults.RequestsPerUserPerMinute,
+            ChatQuestionsPerUserPerDay = Int(get(ChatQuestionsPerUserPerDayVariable)) ?? defaults.ChatQuestionsPerUserPerDay,
+            SocketsPerUser = Int(get(SocketsPerUserVariable)) ?? defaults.SocketsPerUser,
+            TicketsPerUserPerMinute = Int(get(TicketsPerUserPerMinuteVariable)) ?? defaults.TicketsPerUserPerMinute,
+            OpenAiApiKeyParameter = get(OpenAiApiKeyParameterVariable) ?? defaults.OpenAiApiKeyParameter,
+            Google = GoogleSettings.FromVariables(get),
+        };
+    }
+
+    /// <summary>
+    /// These settings with the chat model's variables (<c>OPENAI_MODEL</c>, <c>OPENAI_BASE_URL</c>,
+    /// <c>OPENAI_TIMEOUT_SECONDS</c>) from <paramref name="variables"/> where set: how the functions read them, and how the
+    /// local cloud takes them from the developer's shell.
+    /// </summary>
+    public FunctionSettings WithChatModelFrom(IDictionary variables)
+    {
+        var get = Reader(variables);
+        return this with
+        {
+            OpenAiModel = get(OpenAiModelVariable) ?? OpenAiModel,
+            OpenAiBaseUrl = get(OpenAiBaseUrlVariable) is { } baseUrl ? new Uri(baseUrl) : OpenAiBaseUrl,
+            OpenAiAttemptTimeout = Seconds(get(OpenAiTimeoutSecondsVariable)) ?? OpenAiAttemptTimeout,
         };
     }
 
@@ -110,30 +139,57 @@ public sealed record FunctionSettings
     {
         var variables = new Dictionary<string, string>
         {
-            ["EVENTS_TABLE"] = EventsTable,
-            ["CONNECTIONS_TABLE"] = ConnectionsTable,
-            ["SESSIONS_TABLE"] = SessionsTable,
-            ["AWS_REGION"] = Region,
-            ["MAX_EVENTS_PER_USER"] = MaxEventsPerUser.ToString(CultureInfo.InvariantCulture),
-            ["REQUESTS_PER_USER_PER_MINUTE"] = RequestsPerUserPerMinute.ToString(CultureInfo.InvariantCulture),
-            ["CONNECTION_HANDSHAKE_GRACE_SECONDS"] = ConnectionHandshakeGrace.TotalSeconds.ToString(CultureInfo.InvariantCulture),
-            ["CHAT_QUESTIONS_PER_USER_PER_DAY"] = ChatQuestionsPerUserPerDay.ToString(CultureInfo.InvariantCulture),
-            ["OPENAI_MODEL"] = OpenAiModel,
-            ["OPENAI_TIMEOUT_SECONDS"] = OpenAiAttemptTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+            [EventsTableVariable] = EventsTable,
+            [ConnectionsTableVariable] = ConnectionsTable,
+            [SessionsTableVariable] = SessionsTable,
+            [RegionVariable] = Region,
+            [MaxEventsPerUserVariable] = MaxEventsPerUser.ToString(CultureInfo.InvariantCulture),
+            [RequestsPerUserPerMinuteVariable] = RequestsPerUserPerMinute.ToString(CultureInfo.InvariantCulture),
+            [ConnectionHandshakeGraceVariable] = ConnectionHandshakeGrace.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+            [ChatQuestionsPerUserPerDayVariable] = ChatQuestionsPerUserPerDay.ToString(CultureInfo.InvariantCulture),
+            [OpenAiModelVariable] = OpenAiModel,
+            [OpenAiTimeoutSecondsVariable] = OpenAiAttemptTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+            [SocketsPerUserVariable] = SocketsPerUser.ToString(CultureInfo.InvariantCulture),
+            [TicketsPerUserPerMinuteVariable] = TicketsPerUserPerMinute.ToString(CultureInfo.InvariantCulture),
         };
         if (OpenAiBaseUrl is not null)
-            variables["OPENAI_BASE_URL"] = OpenAiBaseUrl.ToString();
+            variables[OpenAiBaseUrlVariable] = OpenAiBaseUrl.ToString();
         if (OpenAiApiKeyParameter is not null)
-            variables["OPENAI_API_KEY_PARAMETER"] = OpenAiApiKeyParameter;
+            variables[OpenAiApiKeyParameterVariable] = OpenAiApiKeyParameter;
         if (CognitoIssuer is not null)
-            variables["COGNITO_ISSUER"] = CognitoIssuer;
+            variables[CognitoIssuerVariable] = CognitoIssuer;
         if (CognitoClientIds.Count > 0)
-            variables["COGNITO_CLIENT_IDS"] = string.Join(',', CognitoClientIds);
+            variables[CognitoClientIdsVariable] = string.Join(',', CognitoClientIds);
         if (ManagementApiEndpoint is not null)
             variables[ManagementApiEndpointVariable] = ManagementApiEndpoint.ToString();
         if (DynamoDbEndpoint is not null)
-            variables["DYNAMODB_ENDPOINT"] = DynamoDbEndpoint.ToString();
+            variables[DynamoDbEndpointVariable] = DynamoDbEndpoint.ToString();
         Google?.AddVariables(variables);
         return variables;
     }
+
+    private static Func<string, string?> Reader(IDictionary variables) =>
+        name => variables[name] as string is { Length: > 0 } value ? value : null;
+
+    private static int? Int(string? value) => value is null ? null : int.Parse(value, CultureInfo.InvariantCulture);
+
+    private static TimeSpan? Seconds(string? value) => value is null ? null : TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture));
+
+    private const string EventsTableVariable = "EVENTS_TABLE";
+    private const string ConnectionsTableVariable = "CONNECTIONS_TABLE";
+    private const string SessionsTableVariable = "SESSIONS_TABLE";
+    private const string RegionVariable = "AWS_REGION";
+    private const string DynamoDbEndpointVariable = "DYNAMODB_ENDPOINT";
+    private const string CognitoIssuerVariable = "COGNITO_ISSUER";
+    private const string CognitoClientIdsVariable = "COGNITO_CLIENT_IDS";
+    private const string MaxEventsPerUserVariable = "MAX_EVENTS_PER_USER";
+    private const string ConnectionHandshakeGraceVariable = "CONNECTION_HANDSHAKE_GRACE_SECONDS";
+    private const string RequestsPerUserPerMinuteVariable = "REQUESTS_PER_USER_PER_MINUTE";
+    private const string ChatQuestionsPerUserPerDayVariable = "CHAT_QUESTIONS_PER_USER_PER_DAY";
+    private const string SocketsPerUserVariable = "SOCKETS_PER_USER";
+    private const string TicketsPerUserPerMinuteVariable = "TICKETS_PER_USER_PER_MINUTE";
+    private const string OpenAiModelVariable = "OPENAI_MODEL";
+    private const string OpenAiBaseUrlVariable = "OPENAI_BASE_URL";
+    private const string OpenAiTimeoutSecondsVariable = "OPENAI_TIMEOUT_SECONDS";
+    private const string OpenAiApiKeyParameterVariable = "OPENAI_API_KEY_PARAMETER";
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using RealtimeCalendar.Core.Calendar;
 using RealtimeCalendar.Core.Events;
@@ -15,18 +16,15 @@ public sealed class CalendarApiFunction(CalendarService calendar, RequestLimit r
     : SignedInHttpFunction(FunctionNames.CalendarApi, requestLimit, logger)
 {
     protected override async Task<APIGatewayHttpApiV2ProxyResponse> HandleAsync(
-        APIGatewayHttpApiV2ProxyRequest request, string userId, CancellationToken cancellationToken)
+        APIGatewayHttpApiV2ProxyRequest request, HttpRoute route, string userId, CancellationToken cancellationToken)
     {
         var id = request.PathParameters?.GetValueOrDefault("id");
-        return request.RouteKey switch
-        {
-            "GET /api/events" => await ListAsync(request, userId, cancellationToken),
-            "POST /api/events" => await CreateAsync(request, userId, cancellationToken),
-            "GET /api/events/{id}" => await GetAsync(userId, id, cancellationToken),
-            "PUT /api/events/{id}" => await ReplaceAsync(request, userId, id, cancellationToken),
-            "DELETE /api/events/{id}" => await DeleteAsync(request, userId, id, cancellationToken),
-            _ => NoSuchRoute(request),
-        };
+        return route == HttpRoutes.ListEvents ? await ListAsync(request, userId, cancellationToken)
+            : route == HttpRoutes.CreateEvent ? await CreateAsync(request, userId, cancellationToken)
+            : route == HttpRoutes.GetEvent ? await GetAsync(userId, id, cancellationToken)
+            : route == HttpRoutes.ReplaceEvent ? await ReplaceAsync(request, userId, id, cancellationToken)
+            : route == HttpRoutes.DeleteEvent ? await DeleteAsync(request, userId, id, cancellationToken)
+            : NoSuchRoute(request);
     }
 
     private async Task<APIGatewayHttpApiV2ProxyResponse> ListAsync(APIGatewayHttpApiV2ProxyRequest request, string userId, CancellationToken cancellationToken)
@@ -37,7 +35,12 @@ public sealed class CalendarApiFunction(CalendarService calendar, RequestLimit r
         var from = EventDraftReader.ParseInstant(fromText);
         var to = EventDraftReader.ParseInstant(toText);
 
+        var maxResultsText = query?.GetValueOrDefault("maxResults");
+        int? maxResults = int.TryParse(maxResultsText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+
         var errors = new List<ProblemField>();
+        if (maxResultsText is not null && maxResults is null)
+            errors.Add(new("maxResults", $"Must be a whole number from 1; at most {EventPaging.MaxResultsCeiling} are returned per page."));
         if (fromText is not null && from is null)
             errors.Add(new("from", "Must be an ISO-8601 instant with an offset, such as '2026-11-01T00:00:00Z'."));
         if (toText is not null && to is null)
@@ -47,8 +50,11 @@ public sealed class CalendarApiFunction(CalendarService calendar, RequestLimit r
         if (errors.Count > 0)
             return HttpResponses.Validation(errors);
 
-        var events = await calendar.ListAsync(userId, new TimeRange(from!.Value, to!.Value), cancellationToken);
-        return HttpResponses.Json(200, new EventList([.. events.Select(EventResource.From)]), FunctionsJsonContext.Wire.EventList);
+        var outcome = await calendar.ListAsync(
+            userId, new TimeRange(from!.Value, to!.Value), maxResults, query?.GetValueOrDefault("pageToken"), cancellationToken);
+        return outcome is CalendarOutcome.Listed { Page: var page }
+            ? HttpResponses.Json(200, new EventList([.. page.Events.Select(EventResource.From)], page.NextPageToken), FunctionsJsonContext.Wire.EventList)
+            : FromFailure(outcome);
     }
 
     private async Task<APIGatewayHttpApiV2ProxyResponse> GetAsync(string userId, string? id, CancellationToken cancellationToken)

@@ -14,12 +14,10 @@ public sealed class ChatFunction(CalendarAssistant assistant, ChatOptions option
     : SignedInHttpFunction(FunctionNames.Chat, requestLimit, logger)
 {
     protected override async Task<APIGatewayHttpApiV2ProxyResponse> HandleAsync(
-        APIGatewayHttpApiV2ProxyRequest request, string userId, CancellationToken cancellationToken) => request.RouteKey switch
-        {
-            "GET /api/chat" => await StatusAsync(cancellationToken),
-            "POST /api/chat" => await AskAsync(request, userId, cancellationToken),
-            _ => NoSuchRoute(request),
-        };
+        APIGatewayHttpApiV2ProxyRequest request, HttpRoute route, string userId, CancellationToken cancellationToken) =>
+        route == HttpRoutes.ChatStatus ? await StatusAsync(cancellationToken)
+        : route == HttpRoutes.AskChat ? await AskAsync(request, userId, cancellationToken)
+        : NoSuchRoute(request);
 
     private async Task<APIGatewayHttpApiV2ProxyResponse> StatusAsync(CancellationToken cancellationToken)
     {

@@ -30,39 +30,45 @@ public sealed class GoogleSyncFunction(
         try
         {
             var google = await components(cancellationToken);
-            switch (request.RouteKey)
-            {
-                case "POST /api/google/webhook":
-                    return await WebhookAsync(google, request, cancellationToken);
-                case "GET /api/google/callback":
-                    return await CallbackAsync(google, request, cancellationToken);
-            }
+            var route = HttpRoutes.Find(request.RouteKey);
+            if (route == HttpRoutes.GoogleWebhook)
+                return await WebhookAsync(google, request, cancellationToken);
+            if (route == HttpRoutes.GoogleCallback)
+                return await CallbackAsync(google, request, cancellationToken);
 
             if (RequestIdentity.UserId(request) is not { } userId)
                 return HttpResponses.Problem(401, ProblemTypes.Unauthorized, "Sign-in required.", "The request carries no verified user.");
 
-            switch (request.RouteKey)
+            if (route == HttpRoutes.GoogleStatus)
             {
-                case "GET /api/google":
-                    var state = await google.Sync.GetStateAsync(userId, cancellationToken);
-                    return HttpResponses.Json(
-                        200,
-                        new GoogleStatus(state is not null, state?.ConnectedAt, state?.LastSyncAt, state?.LastSyncError, state?.Channel is not null),
-                        FunctionsJsonContext.Wire.GoogleStatus);
-                case "GET /api/google/connect":
-                    var url = await google.Connect.BeginAsync(userId, google.RedirectUri, cancellationToken);
-                    return HttpResponses.Json(200, new GoogleAuthorizationStart(url), FunctionsJsonContext.Wire.GoogleAuthorizationStart);
-                case "POST /api/google/sync":
-                    var result = await google.Sync.PullAsync(userId, cancellationToken);
-                    return result.Connected
-                        ? HttpResponses.Json(200, result, FunctionsJsonContext.Wire.GoogleSyncResult)
-                        : HttpResponses.Problem(409, ProblemTypes.GoogleNotConnected, "No Google account is connected.", "Connect one first: GET /api/google/connect.");
-                case "DELETE /api/google":
-                    await google.Sync.DisconnectAsync(userId, cancellationToken);
-                    return HttpResponses.Empty(204);
-                default:
-                    return HttpResponses.Problem(404, ProblemTypes.NotFound, "No such route.", $"'{request.RouteKey}' is not a route of this function.");
+                var state = await google.Sync.GetStateAsync(userId, cancellationToken);
+                return HttpResponses.Json(
+                    200,
+                    new GoogleStatus(state is not null, state?.ConnectedAt, state?.LastSyncAt, state?.LastSyncError, state?.Channel is not null),
+                    FunctionsJsonContext.Wire.GoogleStatus);
             }
+
+            if (route == HttpRoutes.GoogleConnect)
+            {
+                var url = await google.Connect.BeginAsync(userId, google.RedirectUri, cancellationToken);
+                return HttpResponses.Json(200, new GoogleAuthorizationStart(url), FunctionsJsonContext.Wire.GoogleAuthorizationStart);
+            }
+
+            if (route == HttpRoutes.GoogleSync)
+            {
+                var result = await google.Sync.PullAsync(userId, cancellationToken);
+                return result.Connected
+                    ? HttpResponses.Json(200, result, FunctionsJsonContext.Wire.GoogleSyncResult)
+                    : HttpResponses.Problem(409, ProblemTypes.GoogleNotConnected, "No Google account is connected.", $"Connect one first: {HttpRoutes.GoogleConnect.RouteKey}.");
+            }
+
+            if (route == HttpRoutes.GoogleDisconnect)
+            {
+                await google.Sync.DisconnectAsync(userId, cancellationToken);
+                return HttpResponses.Empty(204);
+            }
+
+            return HttpResponses.Problem(404, ProblemTypes.NotFound, "No such route.", $"'{request.RouteKey}' is not a route of this function.");
         }
         catch (GoogleCalendarException e)
         {

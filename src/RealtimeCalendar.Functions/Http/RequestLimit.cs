@@ -2,7 +2,7 @@ using RealtimeCalendar.Core.Limits;
 
 namespace RealtimeCalendar.Functions.Http;
 
-/// <summary>The per-user request rate every signed-in HTTP route is held to (requests per user per minute).</summary>
+/// <summary>A per-user rate (uses per user per window of <see cref="Rule"/>): the requests every signed-in HTTP route is held to, or the WebSocket tickets <c>auth</c> issues.</summary>
 public sealed class RequestLimit(UsageQuota quota, QuotaRule rule)
 {
     public QuotaRule Rule => rule;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using RealtimeCalendar.Functions.Routing;
 using RealtimeCalendar.Lambda.Contracts;
 using RealtimeCalendar.Lambda.Contracts.HttpApi;
 using RealtimeCalendar.Lambda.Hosting;
@@ -31,7 +32,10 @@ public abstract class SignedInHttpFunction(string functionName, RequestLimit req
                     $"At most {requestLimit.Rule.Limit} requests per minute are accepted from one user.", allowance.RetryAfter);
             }
 
-            return await HandleAsync(request, userId, cancellationToken);
+            // Dispatch on the declared route, so a handler can only serve routes HttpRoutes gives its function.
+            return HttpRoutes.Find(request.RouteKey) is { } route && route.Function == functionName
+                ? await HandleAsync(request, route, userId, cancellationToken)
+                : NoSuchRoute(request);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -40,9 +44,9 @@ public abstract class SignedInHttpFunction(string functionName, RequestLimit req
         }
     }
 
-    /// <summary>Serves one request of <paramref name="userId"/>, the <c>sub</c> the authorizer verified.</summary>
+    /// <summary>Serves one request of <paramref name="userId"/>, the <c>sub</c> the authorizer verified, on one of this function's <see cref="HttpRoutes"/>.</summary>
     protected abstract Task<APIGatewayHttpApiV2ProxyResponse> HandleAsync(
-        APIGatewayHttpApiV2ProxyRequest request, string userId, CancellationToken cancellationToken);
+        APIGatewayHttpApiV2ProxyRequest request, HttpRoute route, string userId, CancellationToken cancellationToken);
 
     protected static APIGatewayHttpApiV2ProxyResponse NoSuchRoute(APIGatewayHttpApiV2ProxyRequest request) =>
         HttpResponses.Problem(404, ProblemTypes.NotFound, "No such route.", $"'{request.RouteKey}' is not a route of this function.");

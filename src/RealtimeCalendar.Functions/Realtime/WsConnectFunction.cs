@@ -9,7 +9,8 @@ namespace RealtimeCalendar.Functions.Realtime;
 
 /// <summary>
 /// <c>ws-connect</c>: <c>$connect</c> admits a socket with <c>?ticket=</c> (browsers) or <c>?token=</c> (wscat)
-/// and records it; anything else gets 401 and leaves no record. <c>$disconnect</c> forgets the socket.
+/// and records it; anything else gets 401, a user past the socket cap 429, and neither leaves a record.
+/// <c>$disconnect</c> forgets the socket.
 /// </summary>
 public sealed class WsConnectFunction(ConnectionAdmission admission, ILogger<WsConnectFunction> logger)
     : JsonLambdaFunction<APIGatewayProxyRequest, APIGatewayProxyResponse>(
@@ -27,9 +28,15 @@ public sealed class WsConnectFunction(ConnectionAdmission admission, ILogger<WsC
         {
             case WebSocketRoutes.Connect:
                 var query = request.QueryStringParameters;
-                var userId = await admission.AdmitAsync(
+                var outcome = await admission.AdmitAsync(
                     connectionId, query?.GetValueOrDefault("token"), query?.GetValueOrDefault("ticket"), cancellationToken);
-                return new() { StatusCode = userId is null ? 401 : 200 };
+                // A $connect answer other than 2xx refuses the handshake with that status; there is no socket to close.
+                return outcome switch
+                {
+                    AdmissionOutcome.Admitted => new() { StatusCode = 200 },
+                    AdmissionOutcome.TooManySockets => new() { StatusCode = 429 },
+                    _ => new() { StatusCode = 401 },
+                };
 
             case WebSocketRoutes.Disconnect:
                 await admission.ForgetAsync(connectionId, cancellationToken);

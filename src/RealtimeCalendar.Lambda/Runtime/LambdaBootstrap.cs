@@ -13,9 +13,6 @@ public sealed class LambdaBootstrap(IRuntimeApiClient runtimeApi, TimeProvider t
     public const int CleanExitCode = 0;
     public const int InitializationFailedExitCode = 1;
 
-    /// <summary>Lambda exposes the current invocation's X-Ray header here; the AWS SDK and tracers read it.</summary>
-    public const string TraceIdVariable = "_X_AMZN_TRACE_ID";
-
     // CancellationTokenSource timers cannot exceed ~49 days; a real deadline is at most 15 minutes away.
     private static readonly TimeSpan LongestDeadline = TimeSpan.FromDays(1);
 
@@ -59,8 +56,13 @@ public sealed class LambdaBootstrap(IRuntimeApiClient runtimeApi, TimeProvider t
     private async Task InvokeAsync(ILambdaFunction function, InvocationRequest request, CancellationToken stopping)
     {
         var invocation = request.Invocation;
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["AwsRequestId"] = invocation.RequestId });
-        Environment.SetEnvironmentVariable(TraceIdVariable, invocation.TraceId);
+        // The X-Ray header travels in the invocation (LambdaInvocation.TraceId) and the log scope, not in the process-wide
+        // _X_AMZN_TRACE_ID variable: nothing here reads that variable (no X-Ray SDK, no active tracing), and a variable
+        // rewritten per invocation is state shared by everything in the process.
+        var fields = new Dictionary<string, object> { ["AwsRequestId"] = invocation.RequestId };
+        if (invocation.TraceId is { } traceId)
+            fields["TraceId"] = traceId;
+        using var scope = logger.BeginScope(fields);
 
         var remaining = invocation.Deadline - timeProvider.GetUtcNow();
         using var deadline = new CancellationTokenSource(

@@ -1,5 +1,6 @@
 using RealtimeCalendar.Functions.Bootstrap;
 using RealtimeCalendar.Functions.Routing;
+using RealtimeCalendar.Lambda.Quotas;
 using RealtimeCalendar.Local.HttpApi;
 using RealtimeCalendar.Local.Lambda;
 using RealtimeCalendar.Local.ManagementApi;
@@ -21,7 +22,7 @@ internal static class LocalApiHost
         builder.WebHost.UseKestrel(kestrel =>
         {
             kestrel.Listen(System.Net.IPAddress.Loopback, port);
-            kestrel.Limits.MaxRequestBodySize = HttpApiEmulator.MaxBodyBytes;
+            kestrel.Limits.MaxRequestBodySize = ApiGatewayQuotas.HttpApiPayloadBytes;
         });
 
         var app = builder.Build();

@@ -18,8 +18,8 @@ public sealed record LocalCloudOptions
     /// <summary>Keep DynamoDB Local's data in memory only; nothing survives the run.</summary>
     public bool InMemory { get; init; }
 
-    /// <summary>Cap on events per user (the functions' MAX_EVENTS_PER_USER).</summary>
-    public int MaxEventsPerUser { get; init; } = 10_000;
+    /// <summary>Cap on events per user (the functions' MAX_EVENTS_PER_USER); null keeps their default.</summary>
+    public int? MaxEventsPerUser { get; init; }
 
     /// <summary>Build (when changed) and serve the browser client from <c>client/</c>; API-only hosts such as benchmarks turn it off.</summary>
     public bool ServeClient { get; init; } = true;
@@ -39,10 +39,10 @@ public sealed record LocalCloudOptions
     /// <summary>Folder for downloaded stand-ins (DynamoDB Local); defaults to a folder inside <see cref="DataDirectory"/>.</summary>
     public string? ToolCacheDirectory { get; init; }
 
-    /// <summary>Server the chat talks to; null reads <c>OPENAI_BASE_URL</c>, and without it OpenAI's own API is used.</summary>
+    /// <summary>Server the chat talks to; null reads <c>OPENAI_BASE_URL</c> (through <see cref="FunctionSettings"/>), and without it OpenAI's own API is used.</summary>
     public Uri? OpenAiBaseUrl { get; init; }
 
-    /// <summary>The chat model; null reads <c>OPENAI_MODEL</c>, else gpt-4o-mini.</summary>
+    /// <summary>The chat model; null reads <c>OPENAI_MODEL</c> (through <see cref="FunctionSettings"/>), else the functions' default.</summary>
     public string? OpenAiModel { get; init; }
 
     /// <summary>How long one model call may take before it is retried; null keeps the functions' default.</summary>
@@ -60,9 +60,17 @@ public sealed record LocalCloudOptions
     /// </summary>
     public TimeSpan? ConnectionHandshakeGrace { get; init; }
 
-    public int RequestsPerUserPerMinute { get; init; } = 600;
+    /// <summary>Null keeps the functions' default (<see cref="FunctionSettings.RequestsPerUserPerMinute"/>).</summary>
+    public int? RequestsPerUserPerMinute { get; init; }
 
-    public int ChatQuestionsPerUserPerDay { get; init; } = 200;
+    /// <summary>Null keeps the functions' default (<see cref="FunctionSettings.ChatQuestionsPerUserPerDay"/>).</summary>
+    public int? ChatQuestionsPerUserPerDay { get; init; }
+
+    /// <summary>Null keeps the functions' default (<see cref="FunctionSettings.SocketsPerUser"/>).</summary>
+    public int? SocketsPerUser { get; init; }
+
+    /// <summary>Null keeps the functions' default (<see cref="FunctionSettings.TicketsPerUserPerMinute"/>).</summary>
+    public int? TicketsPerUserPerMinute { get; init; }
 
     /// <summary>Fault switches at start-up; all off by default.</summary>
     public LocalFaultOptions Faults { get; init; } = new();

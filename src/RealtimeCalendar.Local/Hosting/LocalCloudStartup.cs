@@ -24,7 +24,7 @@ namespace RealtimeCalendar.Local.Hosting;
 /// </summary>
 internal sealed class LocalCloudStartup
 {
-    /// <summary>API Gateway's integration timeout; a hung handler answers 503 like it would there.</summary>
+    /// <summary>The functions' own Lambda timeout, inside API Gateway's 30 s integration timeout (past which the client gets 503).</summary>
     private static readonly TimeSpan FunctionTimeout = TimeSpan.FromSeconds(29);
 
     /// <summary>How long a stream trigger may take to hold an iterator on every shard.</summary>
@@ -178,12 +178,18 @@ internal sealed class LocalCloudStartup
             ManagementApiEndpoint = baseUrl,
             CognitoIssuer = userPool.Issuer(cognitoLocal.Endpoint),
             CognitoClientIds = [userPool.ClientId],
-            MaxEventsPerUser = options.MaxEventsPerUser,
-            RequestsPerUserPerMinute = options.RequestsPerUserPerMinute,
-            ChatQuestionsPerUserPerDay = options.ChatQuestionsPerUserPerDay,
-            OpenAiBaseUrl = options.OpenAiBaseUrl ?? (Environment.GetEnvironmentVariable("OPENAI_BASE_URL") is { Length: > 0 } openAiBase ? new Uri(openAiBase) : null),
-            OpenAiModel = options.OpenAiModel ?? (Environment.GetEnvironmentVariable("OPENAI_MODEL") is { Length: > 0 } model ? model : "gpt-4o-mini"),
             Google = LocalGoogleSync.Resolve(options.Google, baseUrl, StateDirectory),
+        }.WithChatModelFrom(Environment.GetEnvironmentVariables());
+        // Options override; each one left null keeps the functions' own default.
+        settings = settings with
+        {
+            MaxEventsPerUser = options.MaxEventsPerUser ?? settings.MaxEventsPerUser,
+            RequestsPerUserPerMinute = options.RequestsPerUserPerMinute ?? settings.RequestsPerUserPerMinute,
+            ChatQuestionsPerUserPerDay = options.ChatQuestionsPerUserPerDay ?? settings.ChatQuestionsPerUserPerDay,
+            SocketsPerUser = options.SocketsPerUser ?? settings.SocketsPerUser,
+            TicketsPerUserPerMinute = options.TicketsPerUserPerMinute ?? settings.TicketsPerUserPerMinute,
+            OpenAiBaseUrl = options.OpenAiBaseUrl ?? settings.OpenAiBaseUrl,
+            OpenAiModel = options.OpenAiModel ?? settings.OpenAiModel,
         };
         if (options.OpenAiAttemptTimeout is { } attemptTimeout)
             settings = settings with { OpenAiAttemptTimeout = attemptTimeout };
@@ -210,13 +216,17 @@ internal sealed class LocalCloudStartup
     }
 
     /// <summary>
-    /// In-process handlers, or (<c>--lambda process</c>) the published bootstrap as child processes. Every invocation
-    /// passes the returned gate, so a DynamoDB Local restart can hold them instead of failing them.
+    /// In-process handlers, or (<c>--lambda process</c>) the published bootstrap as child processes, behind Lambda's
+    /// synchronous payload limit in both modes. Every invocation passes the returned gate, so a DynamoDB Local restart
+    /// can hold them instead of failing them.
     /// </summary>
-    private async Task<InvocationGate> StartFunctionsAsync(FunctionSettings settings, FunctionServices services, CancellationToken cancellationToken)
+    private async Task<InvocationGate> StartFunctionsAsync(FunctionSettings settings, FunctionServices services, CancellationToken cancellationToken) =>
+        new(new SynchronousPayloadLimit(await StartInvokerAsync(settings, services, cancellationToken), loggerFactory.CreateLogger<SynchronousPayloadLimit>()));
+
+    private async Task<ILambdaInvoker> StartInvokerAsync(FunctionSettings settings, FunctionServices services, CancellationToken cancellationToken)
     {
         if (options.Lambda != LambdaMode.Process)
-            return new InvocationGate(new InProcessLambdaInvoker(services, FunctionTimeout));
+            return new InProcessLambdaInvoker(services, FunctionTimeout);
 
         var publisher = new BootstrapPublisher(options.ToolCache, loggerFactory.CreateLogger<BootstrapPublisher>());
         var bootstrap = options.BootstrapPath ?? await publisher.PublishAsync(cancellationToken);
@@ -224,18 +234,18 @@ internal sealed class LocalCloudStartup
         var processes = new ProcessLambdaInvoker(sandbox, settings.Region, processesPerFunction: 2, FunctionTimeout, loggerFactory);
         parts.Add(processes);
         if (settings.Google is null)
-            return new InvocationGate(processes);
+            return processes;
 
         // As in the image: the Google functions run their own JIT entry point.
         var googleBootstrap = options.GoogleBootstrapPath ?? await publisher.PublishGoogleAsync(cancellationToken);
         var googleSandbox = await LambdaSandbox.ForLocalCloudAsync(googleBootstrap, settings, options.ChatApiKey, logger, cancellationToken);
         var googleProcesses = new ProcessLambdaInvoker(googleSandbox, settings.Region, processesPerFunction: 1, FunctionTimeout, loggerFactory);
         parts.Add(googleProcesses);
-        return new InvocationGate(new FunctionRoutedInvoker(processes, new Dictionary<string, ILambdaInvoker>(StringComparer.Ordinal)
+        return new FunctionRoutedInvoker(processes, new Dictionary<string, ILambdaInvoker>(StringComparer.Ordinal)
         {
             [FunctionNames.GoogleSync] = googleProcesses,
             [FunctionNames.GooglePush] = googleProcesses,
-        }));
+        });
     }
 
     private LocalCloudFaults StartFaults(LocalConnectionRegistry connections, InvocationGate lambda, DynamoDbLocalProcess dynamoDbLocal)

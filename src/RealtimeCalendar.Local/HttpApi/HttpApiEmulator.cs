@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using RealtimeCalendar.Lambda.Contracts;
 using RealtimeCalendar.Lambda.Contracts.HttpApi;
+using RealtimeCalendar.Lambda.Quotas;
 using RealtimeCalendar.Local.Lambda;
 
 namespace RealtimeCalendar.Local.HttpApi;
@@ -11,10 +12,16 @@ namespace RealtimeCalendar.Local.HttpApi;
 /// Plays API Gateway's HTTP API: matches the route, runs the authorizer, turns the request into the
 /// payload format 2.0 JSON API Gateway sends, invokes the function, and writes its proxy response back.
 /// </summary>
-public sealed class HttpApiEmulator(RouteTable routes, IHttpApiAuthorizer authorizer, ILambdaInvoker lambda, TimeProvider time, ILogger<HttpApiEmulator> logger)
+/// <param name="integrationTimeout">How long API Gateway waits for the function; <see cref="ApiGatewayQuotas.HttpApiIntegrationTimeout"/> unless a test shortens it.</param>
+public sealed class HttpApiEmulator(
+    RouteTable routes,
+    IHttpApiAuthorizer authorizer,
+    ILambdaInvoker lambda,
+    TimeProvider time,
+    ILogger<HttpApiEmulator> logger,
+    TimeSpan? integrationTimeout = null)
 {
-    /// <summary>API Gateway's own payload limit.</summary>
-    public const long MaxBodyBytes = 10 * 1024 * 1024;
+    private readonly TimeSpan integrationTimeout = integrationTimeout ?? ApiGatewayQuotas.HttpApiIntegrationTimeout;
 
     private const string ApiId = "localapi";
 
@@ -58,14 +65,24 @@ public sealed class HttpApiEmulator(RouteTable routes, IHttpApiAuthorizer author
         var payload = JsonSerializer.SerializeToUtf8Bytes(proxyRequest, LambdaContractsJsonContext.Default.APIGatewayHttpApiV2ProxyRequest);
 
         APIGatewayHttpApiV2ProxyResponse? response;
+        Task<byte[]>? invocation = null;
         try
         {
-            var result = await lambda.InvokeAsync(match.Route.Function, payload, cancellationToken);
+            // API Gateway stops waiting at its integration timeout; the function itself runs on to its own timeout.
+            invocation = lambda.InvokeAsync(match.Route.Function, payload, cancellationToken);
+            var result = await invocation.WaitAsync(integrationTimeout, time, cancellationToken);
             response = JsonSerializer.Deserialize(result, LambdaContractsJsonContext.Default.APIGatewayHttpApiV2ProxyResponse);
+        }
+        catch (TimeoutException) when (invocation is { IsCompleted: false })
+        {
+            logger.LogError("Function {Function} did not answer {RouteKey} within the integration timeout {Timeout}", match.Route.Function, match.Route.RouteKey, integrationTimeout);
+            await WriteGatewayMessageAsync(context, 503, "Service Unavailable");
+            return;
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // What API Gateway answers when the integration fails; the cause is in the function's log.
+            // What API Gateway answers when the invocation fails (function error, its own timeout, a payload over
+            // Lambda's 6 MB); the cause is in the function's log ("Troubleshooting issues with HTTP API Lambda integrations").
             logger.LogError(exception, "Function {Function} failed for {RouteKey}", match.Route.Function, match.Route.RouteKey);
             await WriteGatewayMessageAsync(context, 500, "Internal Server Error");
             return;
@@ -141,14 +158,14 @@ public sealed class HttpApiEmulator(RouteTable routes, IHttpApiAuthorizer author
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        if (request.ContentLength > ApiGatewayQuotas.HttpApiPayloadBytes)
             throw new BadHttpRequestException("Body too large", 413);
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            if (buffer.Length + read > ApiGatewayQuotas.HttpApiPayloadBytes)
                 throw new BadHttpRequestException("Body too large", 413);
             buffer.Write(chunk, 0, read);
         }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Threading.Channels;
+using RealtimeCalendar.Lambda.Quotas;
 using RealtimeCalendar.Local.Hosting;
 
 namespace RealtimeCalendar.Local.Lambda;
@@ -114,6 +115,19 @@ public sealed class RuntimeApiEndpoint : IAsyncDisposable
         await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted);
         if (!inFlight.TryRemove(requestId, out var invocation))
             return Results.Json(new Dictionary<string, string> { ["errorType"] = "InvalidRequestID" }, statusCode: 400);
+
+        if (!failed && body.Length > LambdaQuotas.SynchronousPayloadBytes)
+        {
+            // As Lambda's Runtime API: the oversized response is refused (413) and the invocation fails with it.
+            invocation.Result.TrySetException(new LambdaFunctionException(LambdaQuotas.ResponseSizeTooLarge, LambdaQuotas.ResponseTooLargeMessage(body.Length)));
+            return Results.Json(
+                new Dictionary<string, string>
+                {
+                    ["errorMessage"] = $"Exceeded maximum allowed payload size ({LambdaQuotas.SynchronousPayloadBytes} bytes).",
+                    ["errorType"] = "RequestEntityTooLarge",
+                },
+                statusCode: 413);
+        }
 
         if (failed)
         {

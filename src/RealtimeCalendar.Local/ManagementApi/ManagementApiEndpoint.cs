@@ -1,4 +1,5 @@
 using System.Globalization;
+using RealtimeCalendar.Lambda.Quotas;
 
 namespace RealtimeCalendar.Local.ManagementApi;
 
@@ -8,9 +9,6 @@ namespace RealtimeCalendar.Local.ManagementApi;
 /// </summary>
 public sealed class ManagementApiEndpoint(WebSockets.LocalConnectionRegistry registry, ManagementApiFaults faults, ILogger<ManagementApiEndpoint> logger)
 {
-    /// <summary>API Gateway's limit on one PostToConnection payload.</summary>
-    public const int MaxPayloadBytes = 128 * 1024;
-
     public void Map(IEndpointRouteBuilder routes)
     {
         routes.MapPost("/@connections/{connectionId}", (HttpContext context, string connectionId) => PostAsync(context, Unescape(connectionId)));
@@ -50,7 +48,7 @@ public sealed class ManagementApiEndpoint(WebSockets.LocalConnectionRegistry reg
 
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body, context.RequestAborted);
-        if (body.Length > MaxPayloadBytes)
+        if (body.Length > ApiGatewayQuotas.WebSocketMessageBytes)
             return Results.Json(new Dictionary<string, string> { ["message"] = "Payload too large" }, statusCode: 413);
 
         var delivered = await connection.SendAsync(body.ToArray(), context.RequestAborted);

@@ -42,7 +42,12 @@ public sealed class WebSocketGateway(
             var status = connectResponse?.StatusCode is >= 400 and < 600 ? connectResponse.StatusCode : 500;
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(status is 401 or 403 ? "{\"message\":\"Unauthorized\"}" : "{\"message\":\"Internal server error\"}");
+            await context.Response.WriteAsync(status switch
+            {
+                401 or 403 => "{\"message\":\"Unauthorized\"}",
+                429 => "{\"message\":\"Too Many Requests\"}",
+                _ => "{\"message\":\"Internal server error\"}",
+            });
             return;
         }
 
@@ -74,7 +79,8 @@ public sealed class WebSocketGateway(
 
     private async Task<(int StatusCode, string Reason)> ReceiveLoopAsync(HttpContext context, LocalConnection connection, WebSocket socket)
     {
-        var buffer = new byte[16 * 1024];
+        // One byte more than a frame may hold: a receive never spans two frames, so a full buffer means a frame too large.
+        var buffer = new byte[options.MaxFrameBytes + 1];
         using var message = new MemoryStream();
         var deadline = connection.ConnectedAt + options.MaxLifetime;
         while (socket.State == WebSocketState.Open)
@@ -107,10 +113,11 @@ public sealed class WebSocketGateway(
                 return ((int?)received.CloseStatus ?? 1005, received.CloseStatusDescription ?? string.Empty);
             }
 
-            if (message.Length + received.Count > options.MaxMessageBytes)
+            // API Gateway closes with 1009 past its frame or message size ("Quotas for ... a WebSocket API", note **).
+            if (received.Count > options.MaxFrameBytes || message.Length + received.Count > options.MaxMessageBytes)
             {
-                await CloseQuietlyAsync(socket, WebSocketCloseStatus.MessageTooBig, "Message too long");
-                return (1009, "Message too long");
+                await CloseQuietlyAsync(socket, WebSocketCloseStatus.MessageTooBig, "Message too big");
+                return (1009, "Message too big");
             }
 
             message.Write(buffer, 0, received.Count);

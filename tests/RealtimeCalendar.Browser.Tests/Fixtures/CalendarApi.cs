@@ -12,9 +12,12 @@ namespace RealtimeCalendar.Browser.Tests.Fixtures;
 /// </summary>
 public sealed class CalendarApi(HttpClient http) : IDisposable
 {
-    public async Task<StoredEvent> CreateAsync(string title, DateTimeOffset start, DateTimeOffset end, bool allDay = false)
+    public async Task<StoredEvent> CreateAsync(string title, DateTimeOffset start, DateTimeOffset end, bool allDay = false, string? description = null)
     {
-        using var response = await http.PostAsJsonAsync("/api/events", Body(title, start, end, allDay));
+        var body = Body(title, start, end, allDay);
+        if (description is not null)
+            body["description"] = description;
+        using var response = await http.PostAsJsonAsync("/api/events", body);
         return await ReadAsync(response, HttpStatusCode.Created);
     }
 

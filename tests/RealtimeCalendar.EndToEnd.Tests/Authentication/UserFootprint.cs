@@ -16,7 +16,7 @@ internal sealed record UserFootprint(string Events, int SessionItems, int Connec
 
     public static async Task<UserFootprint> ReadAsync(LocalCloudFixture fixture, string userId)
     {
-        var events = await fixture.Cloud.Services.Calendar.ListAsync(userId, AllTime, default);
+        var events = await fixture.Cloud.Services.Calendar.ListAllAsync(userId, AllTime);
         var sessions = await fixture.Cloud.Services.DynamoDb.QueryAsync(new QueryRequest
         {
             TableName = fixture.Cloud.Tables.Sessions,

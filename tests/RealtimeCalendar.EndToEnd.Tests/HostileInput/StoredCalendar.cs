@@ -12,7 +12,7 @@ internal static class StoredCalendar
     /// <summary>Every event of the user with every field, in a stable order, as text that compares exactly.</summary>
     public static async Task<string> SnapshotAsync(LocalCloudFixture fixture, string userId)
     {
-        var events = await fixture.Cloud.Services.Calendar.ListAsync(userId, Everything, CancellationToken.None);
+        var events = await fixture.Cloud.Services.Calendar.ListAllAsync(userId, Everything);
         return string.Join('\n', events.OrderBy(e => e.EventId, StringComparer.Ordinal).Select(e => e.ToString()));
     }
 }

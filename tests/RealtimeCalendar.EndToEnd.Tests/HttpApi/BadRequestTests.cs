@@ -141,9 +141,8 @@ public sealed class BadRequestTests(LocalCloudFixture fixture) : IAsyncLifetime
         return body.ToJsonString();
     }
 
-    private Task<int> CountAsync() =>
-        fixture.Cloud.Services.Calendar.ListAsync(user.UserId, new(new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero), new(2199, 1, 1, 0, 0, 0, TimeSpan.Zero)), default)
-            .ContinueWith(t => t.Result.Count, TaskScheduler.Default);
+    private async Task<int> CountAsync() =>
+        (await fixture.Cloud.Services.Calendar.ListAllAsync(user.UserId, new(new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero), new(2199, 1, 1, 0, 0, 0, TimeSpan.Zero)))).Count;
 
     private async Task<(string Location, JsonObject Body)> CreateAsync()
     {

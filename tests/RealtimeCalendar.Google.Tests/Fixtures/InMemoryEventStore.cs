@@ -59,10 +59,17 @@ public sealed class InMemoryEventStore : IEventStore
         }
     }
 
-    public Task<IReadOnlyList<CalendarEvent>> QueryAsync(string userId, TimeRange range, CancellationToken cancellationToken)
+    /// <summary>Pages by position in start order; the token is that position, which is all these tests need of it.</summary>
+    public Task<EventPage> QueryPageAsync(string userId, TimeRange range, int maxResults, string? pageToken, CancellationToken cancellationToken)
     {
+        var skip = pageToken is null ? 0 : int.TryParse(pageToken, out var position) ? position : throw new InvalidPageTokenException("Not a position.");
         lock (gate)
-            return Task.FromResult<IReadOnlyList<CalendarEvent>>([.. events.Values.Where(e => e.UserId == userId && e.Start < range.To && e.End > range.From)]);
+        {
+            var matching = events.Values.Where(e => e.UserId == userId && range.Overlaps(e.Start, e.End)).OrderBy(e => e.Start).ToList();
+            var page = matching.Skip(skip).Take(maxResults).ToList();
+            var next = skip + page.Count < matching.Count ? (skip + page.Count).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+            return Task.FromResult(new EventPage(page, next));
+        }
     }
 
     public Task<int> CountAsync(string userId, CancellationToken cancellationToken)

@@ -8,8 +8,8 @@ using RealtimeCalendar.Lambda.Runtime;
 namespace RealtimeCalendar.Lambda.Tests.Runtime;
 
 /// <summary>
-/// The bootstrap loop against a real HTTP Runtime API. One class, so its tests run one at a time: the loop sets the
-/// process-wide _X_AMZN_TRACE_ID variable and one test sets the credential variables.
+/// The bootstrap loop against a real HTTP Runtime API. One class, so its tests run one at a time: one test sets the
+/// credential variables.
 /// </summary>
 public sealed class LambdaBootstrapTests : IAsyncLifetime
 {
@@ -158,13 +158,15 @@ public sealed class LambdaBootstrapTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Trace_header_is_exposed_as_X_AMZN_TRACE_ID_for_the_length_of_its_invocation()
+    public async Task Trace_header_reaches_the_function_in_its_invocation_and_the_process_environment_is_left_alone()
     {
         const string trace = "Root=1-5bef4de7-ad49b0e87f6ef6c87fc2e700;Parent=9a9197af755a6419;Sampled=1";
         var seen = new List<string?>();
-        var run = Run(new DelegateLambdaFunction((_, _, _) =>
+        var environment = new List<string?>();
+        var run = Run(new DelegateLambdaFunction((_, invocation, _) =>
         {
-            seen.Add(Environment.GetEnvironmentVariable(LambdaBootstrap.TraceIdVariable));
+            seen.Add(invocation.TraceId);
+            environment.Add(Environment.GetEnvironmentVariable("_X_AMZN_TRACE_ID"));
             return Task.FromResult("{}"u8.ToArray());
         }));
 
@@ -174,6 +176,7 @@ public sealed class LambdaBootstrapTests : IAsyncLifetime
         await server.NextCallAsync();
 
         Assert.Equal([trace, null], seen);
+        Assert.Equal([null, null], environment);
         await StopAsync(run);
     }
 

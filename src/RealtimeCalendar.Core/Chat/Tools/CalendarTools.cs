@@ -18,8 +18,8 @@ public sealed class CalendarTools(CalendarService calendar)
     public const string UpdateEvent = "update_event";
     public const string DeleteEvent = "delete_event";
 
-    /// <summary>Most events one list call returns to the model, to bound the tokens a busy range costs.</summary>
-    public const int MaxListedEvents = 50;
+    /// <summary>Most events one list call returns to the model, to bound the tokens a busy range costs (one page).</summary>
+    public const int MaxListedEvents = EventPaging.MaxResultsCeiling;
 
     private static readonly TimeSpan DefaultTimedLength = TimeSpan.FromHours(1);
 
@@ -69,9 +69,11 @@ public sealed class CalendarTools(CalendarService calendar)
         if (TimeRange.Check(from, to) is { } rangeError)
             return Error("The range is not valid; nothing was listed.", [rangeError]);
 
-        var events = await calendar.ListAsync(userId, new TimeRange(from!.Value, to!.Value), cancellationToken);
-        var listed = events.OrderBy(e => e.Start).Take(MaxListedEvents).Select(e => ToToolEvent(e, times)).ToList();
-        return Result(new ListEventsResult(listed, events.Count > listed.Count), ChatToolsJsonContext.Default.ListEventsResult, change: null);
+        // The first page only: the model gets the earliest events and is told more exist, at the cost of one query.
+        var outcome = await calendar.ListAsync(userId, new TimeRange(from!.Value, to!.Value), MaxListedEvents, pageToken: null, cancellationToken);
+        var page = ((CalendarOutcome.Listed)outcome).Page;
+        var listed = page.Events.Select(e => ToToolEvent(e, times)).ToList();
+        return Result(new ListEventsResult(listed, page.NextPageToken is not null), ChatToolsJsonContext.Default.ListEventsResult, change: null);
     }
 
     private async Task<ToolExecution> CreateAsync(string userId, ToolTimeFormat times, CreateEventArguments arguments, CancellationToken cancellationToken)

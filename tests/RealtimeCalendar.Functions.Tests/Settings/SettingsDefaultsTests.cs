@@ -1,0 +1,56 @@
+using System.Collections;
+using RealtimeCalendar.Functions.Bootstrap;
+
+namespace RealtimeCalendar.Functions.Tests.Settings;
+
+/// <summary>Each setting's default is written once: reading an environment that sets nothing gives the same settings.</summary>
+public sealed class SettingsDefaultsTests
+{
+    private static readonly Hashtable Tables = new() { ["EVENTS_TABLE"] = "events", ["CONNECTIONS_TABLE"] = "connections", ["SESSIONS_TABLE"] = "sessions" };
+
+    [Fact]
+    public void Unset_variables_keep_the_properties_defaults()
+    {
+        var declared = new FunctionSettings { EventsTable = "events", ConnectionsTable = "connections", SessionsTable = "sessions" };
+
+        var read = FunctionSettings.FromVariables(Tables);
+
+        Assert.Equal(declared.ToVariables().OrderBy(v => v.Key), read.ToVariables().OrderBy(v => v.Key));
+    }
+
+    [Fact]
+    public void The_documented_limits_are_the_defaults()
+    {
+        var read = FunctionSettings.FromVariables(Tables);
+
+        Assert.Equal((20, 30, 600), (read.SocketsPerUser, read.TicketsPerUserPerMinute, read.RequestsPerUserPerMinute));
+    }
+
+    [Fact]
+    public void Every_setting_survives_the_trip_through_a_child_process_environment()
+    {
+        var settings = FunctionSettings.FromVariables(Tables) with
+        {
+            SocketsPerUser = 7,
+            TicketsPerUserPerMinute = 9,
+            MaxEventsPerUser = 11,
+            OpenAiModel = "model-x",
+            OpenAiAttemptTimeout = TimeSpan.FromSeconds(3.5),
+            OpenAiBaseUrl = new Uri("http://127.0.0.1:1/v1/"),
+        };
+
+        var again = FunctionSettings.FromVariables(new Hashtable(settings.ToVariables().ToDictionary(v => v.Key, v => (object?)v.Value)));
+
+        Assert.Equal(settings.ToVariables().OrderBy(v => v.Key), again.ToVariables().OrderBy(v => v.Key));
+    }
+
+    [Fact]
+    public void The_chat_model_variables_override_given_settings_only_where_set()
+    {
+        var settings = FunctionSettings.FromVariables(Tables) with { OpenAiModel = "kept" };
+
+        var read = settings.WithChatModelFrom(new Hashtable { ["OPENAI_TIMEOUT_SECONDS"] = "4", ["OPENAI_MODEL"] = "" });
+
+        Assert.Equal(("kept", TimeSpan.FromSeconds(4)), (read.OpenAiModel, read.OpenAiAttemptTimeout));
+    }
+}
