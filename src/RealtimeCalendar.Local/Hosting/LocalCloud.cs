@@ -5,6 +5,7 @@ using RealtimeCalendar.Aws.Signing;
 using RealtimeCalendar.Aws.Tables;
 using RealtimeCalendar.Functions.Bootstrap;
 using RealtimeCalendar.Functions.Routing;
+using RealtimeCalendar.Functions.Site;
 using RealtimeCalendar.Google.Hosting;
 using RealtimeCalendar.Local.Client;
 using RealtimeCalendar.Local.Cognito;
@@ -281,6 +282,7 @@ public sealed class LocalCloud : IAsyncDisposable
         var gateway = new WebSocketGateway(connections, lambda, time, new WebSocketGatewayOptions(), loggerFactory.CreateLogger<WebSocketGateway>());
         var managementApi = new ManagementApiEndpoint(connections, faults, loggerFactory.CreateLogger<ManagementApiEndpoint>());
 
+        app.UseSiteSecurityHeaders(SiteSecurityHeaders.For(config.WebSocketUrl, config.Cognito.Endpoint));
         app.UseWebSockets();
         app.Map("/ws", gateway.HandleAsync);
         managementApi.Map(app);
