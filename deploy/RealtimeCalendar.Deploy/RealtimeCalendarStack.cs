@@ -9,6 +9,7 @@ using RealtimeCalendar.Deploy.Site;
 using RealtimeCalendar.Deploy.Storage;
 using RealtimeCalendar.Deploy.Streams;
 using RealtimeCalendar.Functions.Routing;
+using RealtimeCalendar.Functions.Site;
 
 namespace RealtimeCalendar.Deploy;
 
@@ -65,7 +66,8 @@ public sealed class RealtimeCalendarStack : Stack
                 users.Pool.UserPoolId,
                 users.Client.UserPoolClientId,
                 chatEnabled: functions.Contains(FunctionNames.Chat)),
-            firewall?.WebAcl.AttrArn));
+            firewall?.WebAcl.AttrArn,
+            SiteSecurityHeaders.For(realtime.Stage.Url, users.ApiEndpoint)));
 
         _ = new OperationalAlarms(this, "Alarms", functions, trigger.DeadLetters, options.AlarmEmail);
 

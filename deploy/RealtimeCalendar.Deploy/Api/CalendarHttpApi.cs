@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.Apigatewayv2;
 using Amazon.CDK.AwsApigatewayv2Authorizers;
 using Amazon.CDK.AwsApigatewayv2Integrations;
 using Constructs;
+using RealtimeCalendar.Core.Identity;
 using RealtimeCalendar.Deploy.Functions;
 using RealtimeCalendar.Deploy.Identity;
 using RealtimeCalendar.Functions.Routing;
@@ -55,6 +56,9 @@ public sealed class CalendarHttpApi : Construct
                 Methods = [Enum.Parse<HttpMethod>(route.Method, ignoreCase: true)],
                 Integration = integration,
                 Authorizer = route.RequiresAuthorization ? Authorizer : null,
+                // The authorizer checks signature, issuer, audience and lifetime only; an ID token's aud is the app
+                // client id, so only this scope (which every access token carries and no ID token does) refuses it.
+                AuthorizationScopes = route.RequiresAuthorization ? [AccessTokenClaims.SignedInUserScope] : null,
             });
         }
     }

@@ -7,6 +7,7 @@ using AssetOptions = Amazon.CDK.AWS.S3.Assets.AssetOptions;
 using Amazon.CDK.AWS.S3.Deployment;
 using Distribution = Amazon.CDK.AWS.CloudFront.Distribution;
 using Constructs;
+using RealtimeCalendar.Functions.Site;
 
 namespace RealtimeCalendar.Deploy.Site;
 
@@ -33,6 +34,7 @@ public sealed class StaticSite : Construct
             AutoDeleteObjects = true,
         });
 
+        SecurityHeaders = SecurityHeadersPolicy(props.SecurityHeaders);
         Distribution = new Distribution(this, "Distribution", new DistributionProps
         {
             Comment = "RealtimeCalendar",
@@ -46,6 +48,7 @@ public sealed class StaticSite : Construct
                 ViewerProtocolPolicy = ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
                 CachePolicy = CachePolicy.CACHING_OPTIMIZED,
                 Compress = true,
+                ResponseHeadersPolicy = SecurityHeaders,
             },
             AdditionalBehaviors = new Dictionary<string, IBehaviorOptions>
             {
@@ -86,9 +89,31 @@ public sealed class StaticSite : Construct
 
     public Bucket Bucket { get; }
 
+    /// <summary>The app's security headers (<see cref="SiteSecurityHeaders"/>, the local cloud serves the same).</summary>
+    public ResponseHeadersPolicy SecurityHeaders { get; }
+
     public Distribution Distribution { get; }
 
     public string Url => $"https://{Distribution.DistributionDomainName}";
+
+    private ResponseHeadersPolicy SecurityHeadersPolicy(SiteSecurityHeaders headers) =>
+        new(this, "SecurityHeaders", new ResponseHeadersPolicyProps
+        {
+            Comment = "RealtimeCalendar browser app: CSP, HSTS, nosniff, no framing, no referrer",
+            SecurityHeadersBehavior = new ResponseSecurityHeadersBehavior
+            {
+                ContentSecurityPolicy = new ResponseHeadersContentSecurityPolicy { ContentSecurityPolicy = headers.ContentSecurityPolicy, Override = true },
+                StrictTransportSecurity = new ResponseHeadersStrictTransportSecurity
+                {
+                    AccessControlMaxAge = Duration.Seconds(SiteSecurityHeaders.StrictTransportSecurityMaxAgeSeconds),
+                    IncludeSubdomains = true,
+                    Override = true,
+                },
+                ContentTypeOptions = new ResponseHeadersContentTypeOptions { Override = true },
+                FrameOptions = new ResponseHeadersFrameOptions { FrameOption = HeadersFrameOption.DENY, Override = true },
+                ReferrerPolicy = new ResponseHeadersReferrerPolicy { ReferrerPolicy = HeadersReferrerPolicy.NO_REFERRER, Override = true },
+            },
+        });
 
     // Both deployments write into one bucket, so neither prunes what it did not upload; stale hashed files are harmless.
     private void Deploy(string id, ISource[] sources, CacheControl cacheControl) =>

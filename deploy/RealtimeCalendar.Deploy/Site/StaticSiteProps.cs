@@ -1,7 +1,10 @@
+using RealtimeCalendar.Functions.Site;
+
 namespace RealtimeCalendar.Deploy.Site;
 
 public sealed record StaticSiteProps(
     string ClientDistDirectory,
     string ApiDomainName,
     IReadOnlyDictionary<string, object> ClientConfig,
-    string? WebAclArn);
+    string? WebAclArn,
+    SiteSecurityHeaders SecurityHeaders);

@@ -15,8 +15,6 @@ public sealed class CognitoAccessTokenValidator : IAccessTokenValidator
     /// <summary>Cognito access tokens are about 1 KB; a bound keeps hostile input from costing parse time and memory.</summary>
     public const int MaxTokenLength = 8 * 1024;
 
-    private const string ExpectedTokenUse = "access";
-
     private readonly CognitoJsonWebKeySet keys;
     private readonly CognitoTokenValidationOptions options;
     private readonly TimeProvider time;
@@ -120,8 +118,8 @@ public sealed class CognitoAccessTokenValidator : IAccessTokenValidator
         // The handler's issuer check is the library's notion of equal; the pool's issuer must match to the character.
         if (!string.Equals(claims.GetValueOrDefault("iss"), options.Issuer, StringComparison.Ordinal))
             return Reject(CognitoTokenRejection.WrongIssuer, Shorten(claims.GetValueOrDefault("iss")));
-        if (!string.Equals(claims.GetValueOrDefault("token_use"), ExpectedTokenUse, StringComparison.Ordinal))
-            return Reject(CognitoTokenRejection.NotAnAccessToken, Shorten(claims.GetValueOrDefault("token_use")));
+        if (!AccessTokenClaims.IsAccessToken(claims))
+            return Reject(CognitoTokenRejection.NotAnAccessToken, Shorten(claims.GetValueOrDefault(AccessTokenClaims.TokenUse)));
         var clientId = claims.GetValueOrDefault("client_id");
         if (clientId is null || !allowedClientIds.Contains(clientId))
             return Reject(CognitoTokenRejection.ClientNotAllowed, Shorten(clientId));

@@ -9,9 +9,14 @@ namespace RealtimeCalendar.Functions.Notify;
 /// <summary>Turns an Events stream record into the <see cref="EventChange"/> it describes, using the table's own item layout.</summary>
 public static class StreamChangeReader
 {
-    /// <summary>The change, or null when the record is not an event change this product understands.</summary>
+    /// <summary>
+    /// The change, or null when the record is not an event change this product understands. Throws
+    /// <see cref="FormatException"/> for a record that could not be read or whose image is not an event item: callers
+    /// log and skip it (failing it would replay the shard until the record expires).
+    /// </summary>
     public static EventChange? Read(DynamoDBEvent.DynamodbStreamRecord record)
     {
+        ThrowIfUnreadable(record);
         var stream = record.Dynamodb;
         if (stream?.SequenceNumber is not { Length: > 0 } sequence)
             return null;
@@ -31,13 +36,23 @@ public static class StreamChangeReader
         }
     }
 
-    /// <summary>The event before and after the change (either may be null), or null when the record carries no event image.</summary>
+    /// <summary>
+    /// The event before and after the change (either may be null), or null when the record carries no event image.
+    /// Throws <see cref="FormatException"/> as <see cref="Read"/> does.
+    /// </summary>
     public static (CalendarEvent? Before, CalendarEvent? After)? ReadImages(DynamoDBEvent.DynamodbStreamRecord record)
     {
+        ThrowIfUnreadable(record);
         var stream = record.Dynamodb;
         var before = stream?.OldImage is { Count: > 0 } oldImage ? EventItem.FromItem(ToSdk(oldImage)) : null;
         var after = stream?.NewImage is { Count: > 0 } newImage ? EventItem.FromItem(ToSdk(newImage)) : null;
         return before is null && after is null ? null : (before, after);
+    }
+
+    private static void ThrowIfUnreadable(DynamoDBEvent.DynamodbStreamRecord record)
+    {
+        if (record.ReadError is { } error)
+            throw new FormatException($"The stream record could not be read: {error}");
     }
 
     // An event item only uses S, N and BOOL attributes.

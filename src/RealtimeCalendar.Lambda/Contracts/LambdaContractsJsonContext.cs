@@ -20,5 +20,7 @@ namespace RealtimeCalendar.Lambda.Contracts;
 [JsonSerializable(typeof(APIGatewayProxyRequest.ProxyRequestContext), TypeInfoPropertyName = "APIGatewayProxyRequestContext")]
 [JsonSerializable(typeof(APIGatewayProxyResponse))]
 [JsonSerializable(typeof(DynamoDBEvent))]
+// Read one at a time by StreamRecordListJsonConverter, so one unreadable record does not fail its batch.
+[JsonSerializable(typeof(DynamoDBEvent.DynamodbStreamRecord))]
 [JsonSerializable(typeof(StreamsEventResponse))]
 public sealed partial class LambdaContractsJsonContext : JsonSerializerContext;

@@ -1,5 +1,6 @@
 using RealtimeCalendar.Functions.Bootstrap;
 using RealtimeCalendar.Functions.Routing;
+using RealtimeCalendar.Functions.Site;
 using RealtimeCalendar.Lambda.Quotas;
 using RealtimeCalendar.Local.HttpApi;
 using RealtimeCalendar.Local.Lambda;
@@ -39,6 +40,7 @@ internal static class LocalApiHost
                 connection.Drop("Local cloud stopping", loseDisconnect: false);
         });
 
+        app.UseSiteSecurityHeaders(SiteSecurityHeaders.For(config.WebSocketUrl, config.Cognito.Endpoint));
         app.UseWebSockets();
         app.Map("/ws", gateway.HandleAsync);
         managementApi.Map(app);

@@ -40,6 +40,12 @@ public sealed class HttpApiEmulator(
         if (match.Route.RequiresAuthorization)
         {
             var authorization = await authorizer.AuthorizeAsync(request, cancellationToken);
+            if (authorization.Forbidden)
+            {
+                await WriteGatewayMessageAsync(context, 403, "Forbidden");
+                return;
+            }
+
             if (!authorization.IsAuthorized)
             {
                 context.Response.Headers.WWWAuthenticate = $"Bearer error=\"invalid_token\", error_description=\"{authorization.Error}\"";

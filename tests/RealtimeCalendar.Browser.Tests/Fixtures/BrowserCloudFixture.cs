@@ -17,7 +17,10 @@ public sealed class BrowserCloudFixture : IAsyncLifetime
     /// <summary>Generous: the first sign-in also waits for Vite's bundle and cognito-local's first token.</summary>
     private const float ExpectTimeoutMs = 20_000;
 
+    private const string CspReportBinding = "__reportCspViolation";
+
     private readonly List<CalendarApi> apis = [];
+    private readonly List<(string Context, string Violation)> cspViolations = [];
     private IPlaywright? playwright;
     private IBrowser? browser;
     private LocalCloud? cloud;
@@ -87,10 +90,13 @@ public sealed class BrowserCloudFixture : IAsyncLifetime
 
     /// <summary>
     /// A fresh browser profile on the local cloud, in UTC so that times on screen are the stored ones, with a
-    /// user agent that names it, so a test can find its sockets in the gateway.
+    /// user agent that names it, so a test can find its sockets in the gateway. Every Content-Security-Policy
+    /// violation in it (the <c>securitypolicyviolation</c> event, or Chromium's console report) is recorded under
+    /// <paramref name="name"/>; any left unclaimed fail the run when the fixture ends.
     /// </summary>
-    public Task<IBrowserContext> NewContextAsync(string name) =>
-        Browser.NewContextAsync(new()
+    public async Task<IBrowserContext> NewContextAsync(string name)
+    {
+        var context = await Browser.NewContextAsync(new()
         {
             BaseURL = Cloud.BaseUrl.ToString(),
             TimezoneId = "UTC",
@@ -98,6 +104,33 @@ public sealed class BrowserCloudFixture : IAsyncLifetime
             ViewportSize = new() { Width = 1280, Height = 900 },
             UserAgent = UserAgentFor(name),
         });
+        await context.ExposeFunctionAsync<string>(CspReportBinding, violation => RecordCspViolation(name, violation));
+        await context.AddInitScriptAsync(
+            $"document.addEventListener('securitypolicyviolation', e => window.{CspReportBinding}(`${{e.effectiveDirective}} blocked ${{e.blockedURI}} (${{e.sourceFile}}:${{e.lineNumber}})`));");
+        context.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+                RecordCspViolation(name, message.Text);
+        };
+        return context;
+    }
+
+    /// <summary>The CSP violations recorded so far in contexts named <paramref name="contextName"/>, which are then forgotten.</summary>
+    public IReadOnlyList<string> TakeCspViolations(string contextName)
+    {
+        lock (cspViolations)
+        {
+            var taken = cspViolations.Where(v => v.Context == contextName).Select(v => v.Violation).ToList();
+            cspViolations.RemoveAll(v => v.Context == contextName);
+            return taken;
+        }
+    }
+
+    private void RecordCspViolation(string context, string violation)
+    {
+        lock (cspViolations)
+            cspViolations.Add((context, violation));
+    }
 
     /// <summary>Chromium's own user agent with the context's name appended.</summary>
     public string UserAgentFor(string contextName) =>
@@ -119,5 +152,13 @@ public sealed class BrowserCloudFixture : IAsyncLifetime
             await cloud.DisposeAsync();
         if (model is not null)
             await model.DisposeAsync();
+
+        // The app must run under its own security headers: a violation no test claimed fails the run.
+        lock (cspViolations)
+        {
+            if (cspViolations.Count > 0)
+                throw new InvalidOperationException(
+                    "Content-Security-Policy violations in the browser tests:\n" + string.Join("\n", cspViolations.Select(v => $"[{v.Context}] {v.Violation}")));
+        }
     }
 }

@@ -11,7 +11,7 @@ public sealed class HttpApiTests(SynthesizedStacks stacks)
 
     [Theory]
     [MemberData(nameof(RouteKeys))]
-    public void Each_route_reaches_its_function_behind_the_jwt_authorizer_unless_public(string routeKey)
+    public void Each_route_reaches_its_function_behind_the_jwt_authorizer_with_the_access_token_scope_unless_public(string routeKey)
     {
         var stack = stacks.Default;
         var definition = HttpRoutes.All.Single(r => r.RouteKey == routeKey);
@@ -22,11 +22,14 @@ public sealed class HttpApiTests(SynthesizedStacks stacks)
         {
             Assert.Equal("JWT", (string?)route["AuthorizationType"]);
             Assert.Equal(stack.SingleIdOfType("AWS::ApiGatewayV2::Authorizer"), (string?)route["AuthorizerId"]!["Ref"]);
+            // Every Cognito access token carries this scope and no ID token does: the authorizer itself refuses ID tokens.
+            Assert.Equal(["aws.cognito.signin.user.admin"], route["AuthorizationScopes"]!.AsArray().Select(s => (string?)s));
         }
         else
         {
             Assert.Equal("NONE", (string?)route["AuthorizationType"]);
             Assert.Null(route["AuthorizerId"]);
+            Assert.Null(route["AuthorizationScopes"]);
         }
 
         Assert.Equal(stack.Function(definition.Function).LogicalId, IntegratedFunction(stack, route));

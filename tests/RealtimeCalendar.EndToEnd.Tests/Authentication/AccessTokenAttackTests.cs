@@ -4,6 +4,7 @@ using Microsoft.IdentityModel.Tokens;
 using RealtimeCalendar.Aws.Identity;
 using RealtimeCalendar.EndToEnd.Tests.Fixtures;
 using RealtimeCalendar.EndToEnd.Tests.Realtime;
+using RealtimeCalendar.Functions.Routing;
 using static RealtimeCalendar.EndToEnd.Tests.HttpApi.EventJson;
 
 namespace RealtimeCalendar.EndToEnd.Tests.Authentication;
@@ -129,12 +130,37 @@ public sealed class AccessTokenAttackTests(LocalCloudFixture fixture) : IAsyncLi
     }
 
     [Fact]
-    public async Task Id_token_instead_of_an_access_token_is_refused()
+    public async Task Id_token_instead_of_an_access_token_is_refused_with_401_on_every_route_and_on_connect()
     {
         var tokens = await fixture.Cloud.SignInAsync(victim.Email, victim.Password, default);
         Assert.Equal("id", (string)ForgedTokens.ClaimsOf(tokens.IdToken!)["token_use"]);
 
         await AssertRefusedEverywhereAsync(tokens.IdToken, CognitoTokenRejection.NotAnAccessToken);
+    }
+
+    [Fact]
+    public async Task Access_token_without_the_signed_in_scope_is_forbidden_on_every_route_as_api_gateway_answers()
+    {
+        // What a route with AuthorizationScopes does in the cloud: the token is valid, the scope is missing: 403.
+        var claims = GenuineClaims();
+        claims.Remove("scope");
+        var token = ForgedTokens.Sign(claims, CognitoLocalSigningKey.Credentials());
+        var footprint = await UserFootprint.ReadAsync(fixture, victim.UserId);
+
+        using var http = fixture.CreateAnonymousClient();
+        foreach (var request in AuthenticatedRequests(victimEvent))
+        {
+            using (request)
+            {
+                request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
+                using var response = await http.SendAsync(request);
+
+                Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{request.Method} {request.RequestUri}: {response.StatusCode}");
+                Assert.Equal("""{"message":"Forbidden"}""", await response.Content.ReadAsStringAsync());
+            }
+        }
+
+        Assert.Equal(footprint, await UserFootprint.ReadAsync(fixture, victim.UserId));
     }
 
     [Fact]
@@ -232,22 +258,19 @@ public sealed class AccessTokenAttackTests(LocalCloudFixture fixture) : IAsyncLi
         Assert.DoesNotContain(fixture.Cloud.Connections.Snapshot(), c => !socketsBefore.Contains(c.ConnectionId));
     }
 
-    /// <summary>Every route behind the authorizer, aimed at the claimed user's data.</summary>
+    /// <summary>Every route behind the authorizer (all of <see cref="HttpRoutes.All"/> that need a user), aimed at the claimed user's data.</summary>
     private static HttpRequestMessage[] AuthenticatedRequests(string eventLocation)
     {
-        var put = new HttpRequestMessage(HttpMethod.Put, eventLocation) { Content = Content(Valid("hijacked")) };
-        put.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
-        var delete = new HttpRequestMessage(HttpMethod.Delete, eventLocation);
-        delete.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
-        return
-        [
-            new(HttpMethod.Get, ListPath),
-            new(HttpMethod.Post, "/api/events") { Content = Content(Valid("planted")) },
-            new(HttpMethod.Get, eventLocation),
-            put,
-            delete,
-            new(HttpMethod.Post, "/api/realtime/ticket"),
-            new(HttpMethod.Delete, "/api/realtime/tickets"),
-        ];
+        var eventId = eventLocation[(eventLocation.LastIndexOf('/') + 1)..];
+        return [.. HttpRoutes.All.Where(r => r.RequiresAuthorization).Select(route =>
+        {
+            var path = route.RouteKey == "GET /api/events" ? ListPath : route.PathTemplate.Replace("{id}", eventId, StringComparison.Ordinal);
+            var request = new HttpRequestMessage(new HttpMethod(route.Method), path);
+            if (route.Method is "POST" or "PUT")
+                request.Content = Content(Valid("planted"));
+            if (route.Method is "PUT" or "DELETE")
+                request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+            return request;
+        })];
     }
 }

@@ -1,4 +1,5 @@
 // Stands in for Amazon.Lambda.DynamoDBEvents (why our own: src/decisions/0001-own-small-clients.md); JSON shape identical to the event Lambda builds from a DynamoDB stream.
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace RealtimeCalendar.Lambda.Contracts.DynamoDb;
@@ -9,11 +10,25 @@ namespace RealtimeCalendar.Lambda.Contracts.DynamoDb;
 /// </summary>
 public sealed class DynamoDBEvent
 {
+    /// <summary>
+    /// The batch's records, each read on its own: a record that cannot be read becomes one whose
+    /// <see cref="DynamodbStreamRecord.ReadError"/> says why, so one bad record never fails the batch. Fields AWS adds
+    /// (tumbling-window <c>window</c>, <c>state</c>, <c>shardId</c>, ...) are ignored.
+    /// </summary>
     [JsonPropertyName("Records")]
+    [JsonConverter(typeof(StreamRecordListJsonConverter))]
     public List<DynamodbStreamRecord>? Records { get; set; }
 
     public sealed class DynamodbStreamRecord
     {
+        /// <summary>Why this record could not be read (null when it was); its JSON is then kept in <see cref="UnreadableJson"/>.</summary>
+        [JsonIgnore]
+        public string? ReadError { get; set; }
+
+        /// <summary>The record exactly as it arrived, when it could not be read; written back unchanged.</summary>
+        [JsonIgnore]
+        public JsonElement? UnreadableJson { get; set; }
+
         [JsonPropertyName("eventID")]
         public string? EventID { get; set; }
 
@@ -43,7 +58,7 @@ public sealed class DynamoDBEvent
 
     public sealed class StreamRecord
     {
-        /// <summary>On the wire: epoch seconds as a JSON number.</summary>
+        /// <summary>On the wire: epoch seconds as a JSON number, possibly fractional, or epoch milliseconds (see <see cref="EpochSecondsJsonConverter"/>).</summary>
         [JsonPropertyName("ApproximateCreationDateTime")]
         [JsonConverter(typeof(EpochSecondsJsonConverter))]
         public DateTimeOffset? ApproximateCreationDateTime { get; set; }

@@ -25,6 +25,10 @@ public sealed class APIGatewayHttpApiV2ProxyRequest
         public string? DomainPrefix { get; set; }
         public HttpDescription? Http { get; set; }
         public string? RequestId { get; set; }
+
+        /// <summary>The id API Gateway gave the matched route (AWS sample http-api-v2-request.json carries it).</summary>
+        public string? RouteId { get; set; }
+
         public string? RouteKey { get; set; }
         public string? Stage { get; set; }
         public string? Time { get; set; }
