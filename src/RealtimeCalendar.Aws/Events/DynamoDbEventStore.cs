@@ -174,8 +174,9 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableNam
                 TableName = tableName,
                 IndexName = EventItem.ByStartIndex,
                 KeyConditionExpression = "#userId = :userId AND #start BETWEEN :windowStart AND :lastStart",
-                // "#start >= :from" keeps a zero-length event that sits exactly on the range's start.
-                FilterExpression = "#end > :from OR #start >= :from",
+                // ">=" keeps a zero-length event sitting exactly on the range's start (a filter cannot name the index's
+                // sort key); TimeRange.Overlaps below drops the ordinary events that merely end there.
+                FilterExpression = "#end >= :from",
                 ExpressionAttributeNames = new() { ["#userId"] = EventItem.UserId, ["#start"] = EventItem.Start, ["#end"] = EventItem.End },
                 ExpressionAttributeValues = new()
                 {
@@ -204,7 +205,7 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableNam
             cancellationToken);
 
         // The two queries never return the same event: the second one only sees starts before the first one's window.
-        var events = (await recent).Concat(await longOnes).Select(EventItem.FromItem).ToList();
+        var events = (await recent).Concat(await longOnes).Select(EventItem.FromItem).Where(e => range.Overlaps(e.Start, e.End)).ToList();
         events.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.EventId, b.EventId));
         return events;
     }
