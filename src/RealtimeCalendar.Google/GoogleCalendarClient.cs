@@ -95,16 +95,18 @@ public sealed class GoogleCalendarClient(CalendarV3Service service, GoogleApiOpt
         e.End is { } end ? new GoogleEventTime(end.DateTime, end.Date, end.TimeZone) : null,
         e.Updated,
         e.Etag,
-        e.Recurrence);
+        e.Recurrence,
+        e.EventType,
+        e.EndTimeUnspecified == true);
 
     private static GoogleEventJson ToWire(GoogleEvent e) => new()
     {
         Id = e.Id,
         Status = e.Status,
         Summary = e.Summary,
-        // An empty string clears the field on Google; leaving it out of a patch would keep a stale value.
-        Description = e.Description ?? string.Empty,
-        Location = e.Location ?? string.Empty,
+        // Written even when null (see GoogleEventJson): a patch without them would keep Google's stale values.
+        Description = e.Description,
+        Location = e.Location,
         Start = ToWire(e.Start),
         End = ToWire(e.End),
     };

@@ -12,6 +12,10 @@ export interface CalendarEvent {
   readonly version: number;
   readonly updatedAt: string;
   readonly source: string;
+  /** Google Calendar's `eventType`: "default" for ordinary events; "outOfOffice", "focusTime", "birthday", "fromGmail". */
+  readonly eventType: string;
+  /** True for Google status entries and the like: the server refuses edits and deletes (409), so none are offered. */
+  readonly readOnly: boolean;
 }
 
 /** What the client sends to create or replace an event. */
@@ -50,6 +54,8 @@ export function parseCalendarEvent(value: unknown): CalendarEvent {
     version,
     updatedAt: typeof e['updatedAt'] === 'string' ? e['updatedAt'] : '',
     source: typeof e['source'] === 'string' ? e['source'] : '',
+    eventType: typeof e['eventType'] === 'string' && e['eventType'].length > 0 ? e['eventType'] : 'default',
+    readOnly: e['readOnly'] === true,
   };
 }
 

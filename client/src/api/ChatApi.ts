@@ -37,12 +37,26 @@ export class ChatApi {
  * long answer does not make every later request invalid.
  */
 export function recentTurns(conversation: readonly ChatTurn[], limits: ChatLimits): ChatTurn[] {
-  const recent = conversation.slice(Math.max(0, conversation.length - Math.max(1, limits.maxTurns)));
+  // A blank assistant turn says nothing and the server has refused one before: never send it back.
+  const spoken = conversation.filter((turn) => turn.role !== 'assistant' || turn.content.trim().length > 0);
+  const recent = spoken.slice(Math.max(0, spoken.length - Math.max(1, limits.maxTurns)));
   const firstUser = recent.findIndex((turn) => turn.role === 'user');
   if (firstUser < 0) return [];
   return recent.slice(firstUser).map((turn) => ({ role: turn.role, content: shortened(turn.content, limits.maxMessageLength) }));
 }
 
-function shortened(text: string, maxLength: number): string {
-  return text.length <= maxLength ? text : `${text.slice(0, Math.max(0, maxLength - 1))}…`;
+/**
+ * Cut on a character boundary (whole grapheme clusters, as `Intl.Segmenter` reads them): a cut inside a surrogate
+ * pair or an emoji sequence would send text the server refuses as invalid Unicode. Lengths are UTF-16 units, as the
+ * server counts them.
+ */
+export function shortened(text: string, maxLength: number): string {
+  if (text.length <= maxLength) return text;
+  const room = Math.max(0, maxLength - 1);
+  let end = 0;
+  for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)) {
+    if (end + segment.length > room) break;
+    end += segment.length;
+  }
+  return `${text.slice(0, end)}…`;
 }

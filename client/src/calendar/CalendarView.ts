@@ -110,10 +110,18 @@ export class CalendarView {
 }
 
 function toInput(event: CalendarEvent): EventInput {
+  // Read-only entries (Google status entries, birthdays) can be opened but not dragged or resized.
+  const shown = {
+    id: event.id,
+    title: event.title,
+    editable: !event.readOnly,
+    classNames: event.readOnly ? ['event-readonly', `event-type-${event.eventType}`] : [],
+  };
   // All-day events are stored as UTC midnights; FullCalendar wants their calendar dates.
-  return event.allDay
-    ? { id: event.id, title: event.title, allDay: true, start: utcDateOf(event.start), end: utcDateOf(event.end) }
-    : { id: event.id, title: event.title, allDay: false, start: event.start, end: event.end };
+  if (event.allDay) return { ...shown, allDay: true, start: utcDateOf(event.start), end: utcDateOf(event.end) };
+  // A zero-length event (a point in time, as Google allows) has no end for FullCalendar: it draws a short block.
+  if (event.end === event.start) return { ...shown, allDay: false, start: event.start, classNames: [...shown.classNames, 'event-instant'] };
+  return { ...shown, allDay: false, start: event.start, end: event.end };
 }
 
 function pickedRange(event: { start: Date | null; end: Date | null; allDay: boolean }): PickedRange {

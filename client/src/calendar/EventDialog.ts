@@ -23,6 +23,14 @@ type FieldName = 'title' | 'start' | 'end' | 'timeZone' | 'location' | 'descript
 
 const FIELD_NAMES: readonly FieldName[] = ['title', 'start', 'end', 'timeZone', 'location', 'description'];
 
+/** How each read-only Google `eventType` is named in the dialog's heading. */
+const READ_ONLY_HEADINGS: Readonly<Record<string, string>> = {
+  outOfOffice: 'Out of office',
+  focusTime: 'Focus time',
+  birthday: 'Birthday',
+  fromGmail: 'From Gmail',
+};
+
 /** The create/edit form in a modal <dialog>. All user text goes in through value/textContent only. */
 export class EventDialog {
   readonly element: HTMLDialogElement;
@@ -114,15 +122,26 @@ export class EventDialog {
   openForCreate(values: EventFormValues): void {
     this.target = { kind: 'create' };
     this.heading.textContent = 'New event';
+    this.setReadOnly(false);
     this.deleteButton.hidden = true;
     this.present(values);
   }
 
   openForEdit(event: CalendarEvent): void {
     this.target = { kind: 'edit', event };
-    this.heading.textContent = 'Edit event';
-    this.deleteButton.hidden = false;
+    this.heading.textContent = event.readOnly ? `${READ_ONLY_HEADINGS[event.eventType] ?? 'Google Calendar entry'} (read-only)` : 'Edit event';
+    this.setReadOnly(event.readOnly);
     this.present(formValuesFromEvent(event));
+  }
+
+  /** A read-only entry is shown with every field disabled and no Save or Delete: the server would refuse both. */
+  private setReadOnly(readOnly: boolean): void {
+    this.saveButton.hidden = readOnly;
+    this.deleteButton.hidden = readOnly;
+    this.form.dataset['readOnly'] = String(readOnly);
+    for (const control of [this.title, this.allDay, this.start, this.end, this.timeZone, this.location, this.description]) {
+      control.disabled = readOnly;
+    }
   }
 
   /** Replaces what the form shows with a newer stored version (after a 412); the user's edits are dropped. */
@@ -172,7 +191,7 @@ export class EventDialog {
 
   private async submit(): Promise<void> {
     const target = this.target;
-    if (target === null || this.busy) return;
+    if (target === null || this.busy || (target.kind === 'edit' && target.event.readOnly)) return;
     const result = draftFromForm(this.read());
     if (!result.ok) {
       this.showError({ title: 'Please check the highlighted fields.', errors: result.errors });

@@ -84,8 +84,9 @@ export function draftFromForm(values: EventFormValues): DraftResult {
   if (start !== null && end !== null && errors.length === 0) {
     const startMs = Date.parse(start);
     const endMs = Date.parse(end);
-    if (endMs <= startMs) {
-      errors.push({ field: 'end', message: 'The end must be after the start.' });
+    // A timed event may end when it starts (a point in time); an all-day end is an inclusive date, so equal is one day.
+    if (endMs < startMs) {
+      errors.push({ field: 'end', message: 'The end must not be before the start.' });
     }
   }
   if (errors.length > 0 || start === null || end === null) return { ok: false, errors };

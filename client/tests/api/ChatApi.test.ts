@@ -153,6 +153,35 @@ describe('ChatApi.send', () => {
 });
 
 describe('recentTurns', () => {
+  it('never sends back a blank assistant turn (an empty answer from an older server)', () => {
+    const conversation: ChatTurn[] = [
+      { role: 'user', content: 'Write something rude' },
+      { role: 'assistant', content: '' },
+      { role: 'user', content: 'What is on today?' },
+    ];
+    expect(recentTurns(conversation, limits(20))).toEqual([
+      { role: 'user', content: 'Write something rude' },
+      { role: 'user', content: 'What is on today?' },
+    ]);
+  });
+
+  it('cuts an over-long answer between characters, never inside an emoji or before a combining mark', () => {
+    const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}';
+    const accented = 'e\u0301';
+    const conversation: ChatTurn[] = [
+      { role: 'user', content: 'Hi' },
+      { role: 'assistant', content: `ab${family}${accented}cd` },
+      { role: 'user', content: 'Thanks' },
+    ];
+    for (let limit = 3; limit <= 12; limit++) {
+      const sent = recentTurns(conversation, limits(20, limit))[1]!.content;
+      expect(sent.length).toBeLessThanOrEqual(limit);
+      expect(sent).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+      const kept = sent.slice(0, -1);
+      expect([`ab`, `ab${family}`, `ab${family}${accented}`, `ab${family}${accented}c`]).toContain(kept);
+    }
+  });
+
   it('keeps a conversation that fits as it is', () => {
     const conversation = turns('user', 'assistant', 'user');
     expect(recentTurns(conversation, limits(20))).toEqual(conversation);

@@ -12,7 +12,7 @@ interface Call {
 
 const wireEvent = {
   id: 'e1', title: 'Lunch', start: '2026-03-10T12:00:00Z', end: '2026-03-10T13:00:00+00:00', allDay: false,
-  timeZone: 'Europe/Berlin', description: null, location: 'Cafe', version: 2, updatedAt: '2026-03-01T00:00:00Z', source: 'api',
+  timeZone: 'Europe/Berlin', description: null, location: 'Cafe', version: 2, updatedAt: '2026-03-01T00:00:00Z', source: 'api', eventType: 'default', readOnly: false,
 };
 
 function server(responses: Array<() => Response>) {

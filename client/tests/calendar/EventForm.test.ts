@@ -15,6 +15,8 @@ function stored(overrides: Partial<CalendarEvent>): CalendarEvent {
     version: 3,
     updatedAt: '2026-03-01T00:00:00.000Z',
     source: 'api',
+    eventType: 'default',
+    readOnly: false,
     ...overrides,
   };
 }
@@ -86,10 +88,15 @@ describe('Drafts sent to the API', () => {
         { field: 'start', message: 'Enter a valid start date and time.' },
       ],
     });
-    expect(draftFromForm(values({ start: '2026-03-10T10:00', end: '2026-03-10T10:00' }))).toEqual({
+    expect(draftFromForm(values({ start: '2026-03-10T10:00', end: '2026-03-10T09:59' }))).toEqual({
       ok: false,
-      errors: [{ field: 'end', message: 'The end must be after the start.' }],
+      errors: [{ field: 'end', message: 'The end must not be before the start.' }],
     });
+  });
+
+  it('accepts a timed event that ends when it starts, as Google holds them', () => {
+    const result = draftFromForm(values({ start: '2026-03-10T10:00', end: '2026-03-10T10:00' }));
+    expect(result.ok).toBe(true);
   });
 
   it('moves a timed event keeping its zone and other fields', () => {

@@ -15,6 +15,8 @@ function event(id: string, version: number, overrides: Partial<CalendarEvent> = 
     version,
     updatedAt: '2026-03-01T00:00:00.000Z',
     source: 'api',
+    eventType: 'default',
+    readOnly: false,
     ...overrides,
   };
 }

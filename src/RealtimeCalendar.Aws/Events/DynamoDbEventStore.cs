@@ -11,12 +11,29 @@ namespace RealtimeCalendar.Aws.Events;
 /// </summary>
 public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableName) : IEventStore
 {
+    private const string LiveAtExpectedVersion = "#version = :expected AND attribute_not_exists(#deleted)";
+
     public async Task<CalendarEvent?> GetAsync(string userId, string eventId, CancellationToken cancellationToken)
     {
         var response = await dynamoDb.GetItemAsync(
             new GetItemRequest { TableName = tableName, Key = EventItem.Key(userId, eventId), ConsistentRead = true },
             cancellationToken);
-        return response.Item is { Count: > 0 } item ? EventItem.FromItem(item) : null;
+        return response.Item is { Count: > 0 } item && !EventItem.IsTombstone(item) ? EventItem.FromItem(item) : null;
+    }
+
+    public async Task<long> GetLastVersionAsync(string userId, string eventId, CancellationToken cancellationToken)
+    {
+        var response = await dynamoDb.GetItemAsync(
+            new GetItemRequest
+            {
+                TableName = tableName,
+                Key = EventItem.Key(userId, eventId),
+                ConsistentRead = true,
+                ProjectionExpression = "#version",
+                ExpressionAttributeNames = new() { ["#version"] = EventItem.Version },
+            },
+            cancellationToken);
+        return response.Item is { Count: > 0 } item ? EventItem.ReadVersion(item) : 0;
     }
 
     public async Task<StoreWriteOutcome> CreateAsync(CalendarEvent calendarEvent, CancellationToken cancellationToken)
@@ -28,8 +45,10 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableNam
                 {
                     TableName = tableName,
                     Item = EventItem.ToItem(calendarEvent),
-                    ConditionExpression = "attribute_not_exists(#eventId)",
-                    ExpressionAttributeNames = new() { ["#eventId"] = EventItem.EventId },
+                    // A new id, or a re-creation over a tombstone that keeps the version growing.
+                    ConditionExpression = "attribute_not_exists(#eventId) OR (#deleted = :true AND #version < :version)",
+                    ExpressionAttributeNames = new() { ["#eventId"] = EventItem.EventId, ["#deleted"] = EventItem.Deleted, ["#version"] = EventItem.Version },
+                    ExpressionAttributeValues = new() { [":true"] = new() { BOOL = true }, [":version"] = Number(calendarEvent.Version) },
                 },
                 cancellationToken);
             return StoreWriteOutcome.Written;
@@ -58,7 +77,7 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableNam
         }
 
         var removes = new List<string>();
-        foreach (var optional in new[] { EventItem.Description, EventItem.Location, EventItem.LongStart })
+        foreach (var optional in new[] { EventItem.Description, EventItem.Location, EventItem.LongStart, EventItem.EventType })
         {
             if (item.ContainsKey(optional))
                 continue;
@@ -66,7 +85,6 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableNam
             removes.Add("#" + optional);
         }
 
-        names["#version"] = EventItem.Version;
         var expression = "SET " + string.Join(", ", sets) + (removes.Count > 0 ? " REMOVE " + string.Join(", ", removes) : string.Empty);
         return await UpdateConditionallyAsync(calendarEvent.UserId, calendarEvent.EventId, expression, names, values, cancellationToken);
     }
@@ -74,7 +92,7 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableNam
     public async Task<StoreWriteOutcome> SetGoogleLinkAsync(
         string userId, string eventId, long expectedVersion, GoogleEventLink link, CancellationToken cancellationToken)
     {
-        var names = new Dictionary<string, string> { ["#version"] = EventItem.Version };
+        var names = new Dictionary<string, string>();
         var values = new Dictionary<string, AttributeValue> { [":expected"] = Number(expectedVersion) };
         var sets = new List<string>();
         foreach (var (name, value) in EventItem.GoogleLinkAttributes(link))
@@ -95,6 +113,8 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableNam
         Dictionary<string, AttributeValue> values,
         CancellationToken cancellationToken)
     {
+        names["#version"] = EventItem.Version;
+        names["#deleted"] = EventItem.Deleted;
         try
         {
             await dynamoDb.UpdateItemAsync(
@@ -103,7 +123,7 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableNam
                     TableName = tableName,
                     Key = EventItem.Key(userId, eventId),
                     UpdateExpression = updateExpression,
-                    ConditionExpression = "#version = :expected",
+                    ConditionExpression = LiveAtExpectedVersion,
                     ExpressionAttributeNames = names,
                     ExpressionAttributeValues = values,
                     ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
@@ -121,13 +141,14 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableNam
     {
         try
         {
-            await dynamoDb.DeleteItemAsync(
-                new DeleteItemRequest
+            // The tombstone replaces the item whole: the stream reports old image = the event, new image = the tombstone.
+            await dynamoDb.PutItemAsync(
+                new PutItemRequest
                 {
                     TableName = tableName,
-                    Key = EventItem.Key(userId, eventId),
-                    ConditionExpression = "#version = :expected",
-                    ExpressionAttributeNames = new() { ["#version"] = EventItem.Version },
+                    Item = EventItem.ToTombstone(userId, eventId, expectedVersion),
+                    ConditionExpression = LiveAtExpectedVersion,
+                    ExpressionAttributeNames = new() { ["#version"] = EventItem.Version, ["#deleted"] = EventItem.Deleted },
                     ExpressionAttributeValues = new() { [":expected"] = Number(expectedVersion) },
                     ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
                 },
@@ -172,7 +193,9 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableNam
                 throw new InvalidPageTokenException($"DynamoDB refused the start key: {e.Message}");
             }
 
-            events.AddRange((response.Items ?? []).Select(EventItem.FromItem));
+            // The window's filter keeps events ending exactly at the range's start (a zero-length one there belongs to
+            // the range; a filter cannot name the index's sort key), so TimeRange.Overlaps drops the ordinary ones.
+            events.AddRange((response.Items ?? []).Select(EventItem.FromItem).Where(e => range.Overlaps(e.Start, e.End)));
             var last = response.LastEvaluatedKey is { Count: > 0 } key ? key : null;
             if (last is not null)
                 position = position.After(last);
@@ -190,7 +213,7 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableNam
         TableName = tableName,
         IndexName = EventItem.ByStartIndex,
         KeyConditionExpression = "#userId = :userId AND #start BETWEEN :windowStart AND :lastStart",
-        FilterExpression = "#end > :from",
+        FilterExpression = "#end >= :from",
         ExpressionAttributeNames = new() { ["#userId"] = EventItem.UserId, ["#start"] = EventItem.Start, ["#end"] = EventItem.End },
         ExpressionAttributeValues = new()
         {
@@ -227,7 +250,8 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableNam
                 {
                     TableName = tableName,
                     KeyConditionExpression = "#userId = :userId",
-                    ExpressionAttributeNames = new() { ["#userId"] = EventItem.UserId },
+                    FilterExpression = "attribute_not_exists(#deleted)",
+                    ExpressionAttributeNames = new() { ["#userId"] = EventItem.UserId, ["#deleted"] = EventItem.Deleted },
                     ExpressionAttributeValues = new() { [":userId"] = new() { S = userId } },
                     Select = Select.COUNT,
                     ExclusiveStartKey = startKey,
@@ -241,7 +265,7 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableNam
     }
 
     private static StoreWriteOutcome ConflictOrMissing(ConditionalCheckFailedException e) =>
-        e.Item is { Count: > 0 } ? StoreWriteOutcome.VersionConflict : StoreWriteOutcome.NotFound;
+        e.Item is { Count: > 0 } item && !EventItem.IsTombstone(item) ? StoreWriteOutcome.VersionConflict : StoreWriteOutcome.NotFound;
 
     private static AttributeValue Number(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
 }

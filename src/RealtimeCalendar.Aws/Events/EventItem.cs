@@ -23,6 +23,16 @@ public static class EventItem
     public const string UpdatedAt = "updatedAt";
     public const string Source = "source";
 
+    /// <summary>Google's <c>eventType</c> (<see cref="EventTypes"/>); absent means <see cref="EventTypes.Default"/>.</summary>
+    public const string EventType = "eventType";
+
+    /// <summary>
+    /// True on a tombstone: what a delete leaves (key, <see cref="Version"/> and this flag only), so a later re-creation
+    /// under the same id continues above the deleted version. Tombstones have no <see cref="Start"/>, so no range index
+    /// holds them. They never expire: a TTL would bring back version 1 after it, and tabs may hold the delete for hours.
+    /// </summary>
+    public const string Deleted = "deleted";
+
     /// <summary>Optional Google link (<see cref="GoogleEventLink"/>): all three are present or none.</summary>
     public const string GoogleEventId = "googleEventId";
     public const string GoogleEtag = "googleEtag";
@@ -65,6 +75,8 @@ public static class EventItem
             item[Description] = new() { S = e.Description };
         if (!string.IsNullOrEmpty(e.Location))
             item[Location] = new() { S = e.Location };
+        if (e.EventType != EventTypes.Default)
+            item[EventType] = new() { S = e.EventType };
         if (e.End - e.Start > LongEventThreshold)
             item[LongStart] = new() { S = FormatInstant(e.Start) };
         if (e.GoogleLink is { } link)
@@ -85,7 +97,23 @@ public static class EventItem
         [GoogleUpdated] = new() { S = FormatInstant(link.Updated) },
     };
 
-    /// <summary>Reads an item back; throws <see cref="FormatException"/> when it is not an event item.</summary>
+    /// <summary>The tombstone of an event deleted at <paramref name="version"/>.</summary>
+    public static Dictionary<string, AttributeValue> ToTombstone(string userId, string eventId, long version) => new()
+    {
+        [UserId] = new() { S = userId },
+        [EventId] = new() { S = eventId },
+        [Version] = new() { N = version.ToString(CultureInfo.InvariantCulture) },
+        [Deleted] = new() { BOOL = true },
+    };
+
+    public static bool IsTombstone(IReadOnlyDictionary<string, AttributeValue> item) =>
+        item.TryGetValue(Deleted, out var deleted) && deleted.BOOL == true;
+
+    /// <summary>The version of any event item, live or tombstone.</summary>
+    public static long ReadVersion(IReadOnlyDictionary<string, AttributeValue> item) =>
+        long.Parse(Require(item, Version).N ?? throw Missing(Version), NumberStyles.None, CultureInfo.InvariantCulture);
+
+    /// <summary>Reads a live item back; throws <see cref="FormatException"/> when it is not one (tombstones included).</summary>
     public static CalendarEvent FromItem(IReadOnlyDictionary<string, AttributeValue> item) => new(
         RequireString(item, UserId),
         RequireString(item, EventId),
@@ -96,12 +124,13 @@ public static class EventItem
         RequireString(item, TimeZone),
         OptionalString(item, Description),
         OptionalString(item, Location),
-        long.Parse(Require(item, Version).N ?? throw Missing(Version), NumberStyles.None, CultureInfo.InvariantCulture),
+        ReadVersion(item),
         ParseInstant(RequireString(item, UpdatedAt)),
         RequireString(item, Source),
         OptionalString(item, GoogleEventId) is { } googleEventId
             ? new GoogleEventLink(googleEventId, OptionalString(item, GoogleEtag) ?? string.Empty, ParseInstant(RequireString(item, GoogleUpdated)))
-            : null);
+            : null,
+        OptionalString(item, EventType) ?? EventTypes.Default);
 
     /// <summary>The primary key of one event.</summary>
     public static Dictionary<string, AttributeValue> Key(string userId, string eventId) => new()

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using RealtimeCalendar.Core.Identity;
+using RealtimeCalendar.Core.Text;
 
 namespace RealtimeCalendar.Aws.Identity;
 
@@ -163,5 +164,5 @@ public sealed class CognitoAccessTokenValidator : IAccessTokenValidator
     }
 
     /// <summary>Header and claim values are attacker-chosen; a bound keeps one log line from carrying kilobytes.</summary>
-    private static string? Shorten(string? value) => value is { Length: > 100 } ? value[..100] + "…" : value;
+    private static string? Shorten(string? value) => value is null ? null : TextCut.ToLengthWithEllipsis(value, 101);
 }

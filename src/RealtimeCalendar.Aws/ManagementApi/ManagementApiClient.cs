@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using RealtimeCalendar.Aws.Signing;
 using RealtimeCalendar.Core.Realtime;
+using RealtimeCalendar.Core.Text;
 
 namespace RealtimeCalendar.Aws.ManagementApi;
 
@@ -137,8 +138,7 @@ public sealed class ManagementApiClient : IConnectionPublisher
         if (response.IsSuccessStatusCode)
             return;
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (body.Length > MaxErrorBodyChars)
-            body = body[..MaxErrorBodyChars];
+        body = TextCut.ToLength(body, MaxErrorBodyChars);
         throw new ManagementApiException(response.StatusCode, ErrorType(response), $"{operation} answered {(int)response.StatusCode}: {body}");
     }
 

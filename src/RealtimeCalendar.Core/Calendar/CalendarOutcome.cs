@@ -23,4 +23,11 @@ public abstract record CalendarOutcome
     public sealed record VersionConflict(long CurrentVersion) : CalendarOutcome;
 
     public sealed record LimitReached(string Detail) : CalendarOutcome;
+
+    /// <summary>The event is a Google status entry or birthday (<see cref="EventTypes"/>): it can be read, not changed.</summary>
+    public sealed record ReadOnly(string EventType) : CalendarOutcome
+    {
+        /// <summary>Why, in words a user can act on.</summary>
+        public string Detail => $"This event is a Google Calendar '{EventType}' entry; change or delete it in Google Calendar.";
+    }
 }

@@ -66,6 +66,9 @@ public sealed class CalendarService(IEventStore store, TimeProvider time, Calend
         if (errors.Count > 0)
             return new CalendarOutcome.Invalid(errors);
 
+        if (await ReadOnlyAsync(userId, eventId, cancellationToken) is { } readOnly)
+            return readOnly;
+
         var replaced = Materialize(userId, eventId, draft, expectedVersion + 1, source);
         var outcome = await store.ReplaceAsync(replaced, expectedVersion, cancellationToken);
         return await ToOutcomeAsync(outcome, userId, eventId, new CalendarOutcome.Stored(replaced), cancellationToken);
@@ -76,9 +79,17 @@ public sealed class CalendarService(IEventStore store, TimeProvider time, Calend
         if (!EventIds.IsWellFormed(eventId))
             return new CalendarOutcome.NotFound();
 
+        if (await ReadOnlyAsync(userId, eventId, cancellationToken) is { } readOnly)
+            return readOnly;
+
         var outcome = await store.DeleteAsync(userId, eventId, expectedVersion, cancellationToken);
         return await ToOutcomeAsync(outcome, userId, eventId, new CalendarOutcome.Deleted(), cancellationToken);
     }
+
+    // An event's type never changes under one id (Google fixes it at creation), so reading it before the conditional
+    // write cannot race with a change of type.
+    private async Task<CalendarOutcome.ReadOnly?> ReadOnlyAsync(string userId, string eventId, CancellationToken cancellationToken) =>
+        await store.GetAsync(userId, eventId, cancellationToken) is { IsReadOnly: true } stored ? new CalendarOutcome.ReadOnly(stored.EventType) : null;
 
     private async Task<CalendarOutcome> ToOutcomeAsync(
         StoreWriteOutcome outcome, string userId, string eventId, CalendarOutcome success, CancellationToken cancellationToken)
@@ -102,20 +113,13 @@ public sealed class CalendarService(IEventStore store, TimeProvider time, Calend
             userId,
             eventId,
             draft.Title!.Trim(),
-            ToStoredPrecision(draft.Start!.Value),
-            ToStoredPrecision(draft.End!.Value),
+            StoredInstant.Of(draft.Start!.Value),
+            StoredInstant.Of(draft.End!.Value),
             draft.AllDay,
             IanaTimeZones.GetZone(draft.TimeZone!).Id,
             string.IsNullOrEmpty(draft.Description) ? null : draft.Description,
             string.IsNullOrEmpty(draft.Location) ? null : draft.Location,
             version,
-            ToStoredPrecision(time.GetUtcNow()),
+            StoredInstant.Of(time.GetUtcNow()),
             source);
-
-    /// <summary>Instants are kept to the millisecond, so what a write returns equals what a later read returns.</summary>
-    private static DateTimeOffset ToStoredPrecision(DateTimeOffset instant)
-    {
-        var utc = instant.ToUniversalTime();
-        return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerMillisecond));
-    }
 }

@@ -37,7 +37,9 @@ public sealed class CalendarAssistant(
 
         var times = new ToolTimeFormat(IanaTimeZones.GetZone(question.TimeZone!));
         var messages = new List<ModelMessage> { new ModelMessage.System(Instructions(times)) };
-        messages.AddRange(question.Turns.Select(ToModelMessage));
+        // A blank assistant turn (older panels sent one back after an empty answer) carries nothing: leave it out
+        // rather than refuse the question, so such a conversation keeps working.
+        messages.AddRange(question.Turns.Where(turn => !IsBlankAssistantTurn(turn)).Select(ToModelMessage));
         var changes = new List<ChatChange>();
 
         for (var round = 1; round <= options.MaxModelRounds; round++)
@@ -58,7 +60,7 @@ public sealed class CalendarAssistant(
             }
 
             if (reply.ToolCalls.Count == 0)
-                return Answer(reply.Text ?? string.Empty, changes, stoppedAtLimit: false);
+                return Final(reply, changes);
 
             messages.Add(new ModelMessage.Assistant(reply.Text, reply.ToolCalls));
             for (var index = 0; index < reply.ToolCalls.Count; index++)
@@ -83,8 +85,38 @@ public sealed class CalendarAssistant(
 
     private const string TooManyCallsJson = """{"error":"Too many tool calls in one reply; this one was not run. Make fewer calls at a time."}""";
 
-    private static ChatOutcome.Answered Answer(string reply, List<ChatChange> changes, bool stoppedAtLimit) =>
-        new ChatOutcome.Answered(new ChatAnswer(reply, changes, stoppedAtLimit));
+    private static ChatOutcome.Answered Answer(string reply, List<ChatChange> changes, bool stoppedAtLimit, bool refused = false) =>
+        new ChatOutcome.Answered(new ChatAnswer(reply, changes, stoppedAtLimit, refused));
+
+    /// <summary>
+    /// The model's last reply as words a user can read and the next question can carry back: a refusal is shown as
+    /// the model wrote it, a content-filtered or empty answer is replaced by a sentence saying what happened.
+    /// </summary>
+    private ChatOutcome.Answered Final(ModelReply reply, List<ChatChange> changes)
+    {
+        var done = changes.Count > 0 ? " The changes listed below were made." : " Nothing was changed.";
+        if (!string.IsNullOrWhiteSpace(reply.Refusal))
+        {
+            logger.LogInformation("Chat model refused ({Changes} changes made before)", changes.Count);
+            return Answer(reply.Refusal.Trim(), changes, stoppedAtLimit: false, refused: true);
+        }
+
+        if (reply.Finish == ModelFinish.ContentFilter)
+        {
+            logger.LogInformation("Chat model answer withheld by the content filter ({Changes} changes made before)", changes.Count);
+            return Answer("The model's answer was withheld by its content filter. Try asking in other words." + done, changes, stoppedAtLimit: false, refused: true);
+        }
+
+        if (string.IsNullOrWhiteSpace(reply.Text))
+        {
+            logger.LogWarning("Chat model answered with no text (finish {Finish})", reply.Finish);
+            return Answer("The model gave an empty answer. Try asking again." + done, changes, stoppedAtLimit: false);
+        }
+
+        return reply.Finish == ModelFinish.Length
+            ? Answer(reply.Text + " … (the answer was cut short)", changes, stoppedAtLimit: false)
+            : Answer(reply.Text, changes, stoppedAtLimit: false);
+    }
 
     private string Instructions(ToolTimeFormat times) =>
         $"""
@@ -95,6 +127,8 @@ public sealed class CalendarAssistant(
         To change or delete an event, find its id with list_events first. If a request is ambiguous (several events match,
         no time given), ask instead of guessing. After changing the calendar, confirm briefly what you did, with dates.
         """;
+
+    private static bool IsBlankAssistantTurn(ChatTurn turn) => turn.Role == ChatRole.Assistant && string.IsNullOrWhiteSpace(turn.Content);
 
     private static ModelMessage ToModelMessage(ChatTurn turn) =>
         turn.Role == ChatRole.User ? new ModelMessage.User(turn.Content) : new ModelMessage.Assistant(turn.Content, []);
@@ -112,6 +146,8 @@ public sealed class CalendarAssistant(
         for (var i = 0; i < Math.Min(question.Turns.Count, options.MaxTurns); i++)
         {
             var content = question.Turns[i].Content;
+            if (IsBlankAssistantTurn(question.Turns[i]))
+                continue;
             if (string.IsNullOrWhiteSpace(content))
                 errors.Add(new($"messages[{i}].content", "A message needs some text."));
             else if (content.Length > options.MaxTurnLength)

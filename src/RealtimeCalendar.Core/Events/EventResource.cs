@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace RealtimeCalendar.Core.Events;
 
-/// <summary>The public shape of an event, used by the HTTP API and by real-time messages alike.</summary>
+/// <summary>
+/// The public shape of an event, used by the HTTP API and by real-time messages alike. <see cref="EventType"/> is Google's
+/// <c>eventType</c> (<see cref="EventTypes"/>); <see cref="ReadOnly"/> is true when edits and deletes are refused (409).
+/// </summary>
 public sealed record EventResource(
     string Id,
     string Title,
@@ -14,8 +17,10 @@ public sealed record EventResource(
     string? Location,
     long Version,
     [property: JsonConverter(typeof(UtcInstantJsonConverter))] DateTimeOffset UpdatedAt,
-    string Source)
+    string Source,
+    string EventType,
+    bool ReadOnly)
 {
     public static EventResource From(CalendarEvent e) =>
-        new(e.EventId, e.Title, e.Start, e.End, e.AllDay, e.TimeZone, e.Description, e.Location, e.Version, e.UpdatedAt, e.Source);
+        new(e.EventId, e.Title, e.Start, e.End, e.AllDay, e.TimeZone, e.Description, e.Location, e.Version, e.UpdatedAt, e.Source, e.EventType, e.IsReadOnly);
 }

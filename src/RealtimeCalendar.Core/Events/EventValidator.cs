@@ -47,8 +47,12 @@ public static class EventValidator
         if (draft.Start is not { } s || draft.End is not { } e)
             return;
 
-        if (e <= s)
-            errors.Add(new("end", "End must be after start."));
+        // A timed event may end when it starts (Google holds such events: a deadline, endTimeUnspecified); an all-day
+        // event covers at least its one day.
+        if (e < s)
+            errors.Add(new("end", "End must not be before start."));
+        else if (draft.AllDay && e == s)
+            errors.Add(new("end", "An all-day event lasts at least one day."));
         else if (e - s > EventLimits.MaxDuration)
             errors.Add(new("end", "An event may last at most 366 days."));
 

@@ -1,11 +1,20 @@
 namespace RealtimeCalendar.Core.Events;
 
-/// <summary>Where events live. Every write is conditional, so two writers can never silently overwrite each other.</summary>
+/// <summary>
+/// Where events live. Every write is conditional, so two writers can never silently overwrite each other.
+/// Versions only ever grow for an id: a delete leaves a tombstone holding the deleted version, and an event created
+/// again under that id (a Google event restored after a delete here) must carry a higher version, so every tab that
+/// applied the delete applies the re-creation too. Tombstones are invisible to every read but
+/// <see cref="GetLastVersionAsync"/>.
+/// </summary>
 public interface IEventStore
 {
     Task<CalendarEvent?> GetAsync(string userId, string eventId, CancellationToken cancellationToken);
 
-    /// <summary>Stores a new event; <see cref="StoreWriteOutcome.VersionConflict"/> when the id is already taken.</summary>
+    /// <summary>
+    /// Stores a new event, or re-creates a deleted one over its tombstone when its version is above the deleted one;
+    /// <see cref="StoreWriteOutcome.VersionConflict"/> when the id is taken or the version does not grow.
+    /// </summary>
     Task<StoreWriteOutcome> CreateAsync(CalendarEvent calendarEvent, CancellationToken cancellationToken);
 
     /// <summary>
@@ -21,8 +30,14 @@ public interface IEventStore
     Task<StoreWriteOutcome> SetGoogleLinkAsync(
         string userId, string eventId, long expectedVersion, GoogleEventLink link, CancellationToken cancellationToken);
 
-    /// <summary>Deletes the event only while its stored version still equals <paramref name="expectedVersion"/>.</summary>
+    /// <summary>
+    /// Deletes the event only while its stored version still equals <paramref name="expectedVersion"/>, leaving a
+    /// tombstone at that version (reported on the stream as the delete).
+    /// </summary>
     Task<StoreWriteOutcome> DeleteAsync(string userId, string eventId, long expectedVersion, CancellationToken cancellationToken);
+
+    /// <summary>The highest version the id ever had: the live event's, the deleted one's (its tombstone), or 0 when never used.</summary>
+    Task<long> GetLastVersionAsync(string userId, string eventId, CancellationToken cancellationToken);
 
     /// <summary>
     /// One page of the user's events that overlap the range, including ones that began before it, earliest start first;

@@ -1,9 +1,12 @@
 namespace RealtimeCalendar.Core.Events;
 
-/// <summary>A half-open window [From, To) of UTC instants; an event is in it when the two overlap.</summary>
+/// <summary>
+/// A half-open window [From, To) of UTC instants; an event is in it when the two overlap. A zero-length event (a point
+/// in time) is in it when From &lt;= Start &lt; To.
+/// </summary>
 public sealed record TimeRange(DateTimeOffset From, DateTimeOffset To)
 {
-    public bool Overlaps(DateTimeOffset start, DateTimeOffset end) => start < To && end > From;
+    public bool Overlaps(DateTimeOffset start, DateTimeOffset end) => start < To && (end > From || start >= From);
 
     /// <summary>Checks a requested list window; null when it is acceptable.</summary>
     public static ValidationError? Check(DateTimeOffset? from, DateTimeOffset? to)

@@ -2,7 +2,9 @@ namespace RealtimeCalendar.Core.GoogleSync;
 
 /// <summary>
 /// The fields of a Google Calendar v3 event resource that sync reads or writes. <see cref="Status"/> is
-/// <c>confirmed</c>, <c>tentative</c> or <c>cancelled</c> (a deletion seen through a sync token).
+/// <c>confirmed</c>, <c>tentative</c> or <c>cancelled</c> (a deletion seen through a sync token). <see cref="EventType"/>
+/// is Google's <c>eventType</c> (absent on old events: <c>default</c>); <see cref="EndTimeUnspecified"/> is true when
+/// the user gave no end (Google still sends an end "for compatibility").
 /// </summary>
 public sealed record GoogleEvent(
     string? Id,
@@ -14,7 +16,9 @@ public sealed record GoogleEvent(
     GoogleEventTime? End,
     DateTimeOffset? Updated,
     string? Etag,
-    IReadOnlyList<string>? Recurrence = null)
+    IReadOnlyList<string>? Recurrence = null,
+    string? EventType = null,
+    bool EndTimeUnspecified = false)
 {
     public const string Cancelled = "cancelled";
 

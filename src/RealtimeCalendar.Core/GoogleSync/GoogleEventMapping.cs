@@ -1,5 +1,7 @@
+using System.Text;
 using RealtimeCalendar.Core.Events;
 using RealtimeCalendar.Core.TimeZones;
+using RealtimeCalendar.Core.Text;
 
 namespace RealtimeCalendar.Core.GoogleSync;
 
@@ -10,28 +12,40 @@ public static class GoogleEventMapping
     public const string FallbackTimeZone = "UTC";
 
     /// <summary>
-    /// The local draft for a Google event. Text is cut to our limits (Google allows longer); a zone we do not know
-    /// becomes UTC, a known one its canonical spelling. The result still goes through <see cref="EventValidator"/>.
+    /// The local draft for a Google event. Text is cut to our limits on a character boundary (Google allows longer);
+    /// line breaks and other control characters in a one-line field become spaces; a zone we do not know becomes UTC, a known one its canonical spelling.
+    /// A timed event without an end (<c>endTimeUnspecified</c>, or none sent) ends when it starts. The result still
+    /// goes through <see cref="EventValidator"/>.
     /// </summary>
     public static EventDraft ToDraft(GoogleEvent googleEvent, string? calendarTimeZone)
     {
         if (!IanaTimeZones.TryGetCanonicalId(googleEvent.Start?.TimeZone ?? calendarTimeZone, out var zone))
             zone = FallbackTimeZone;
 
-        var title = string.IsNullOrWhiteSpace(googleEvent.Summary) ? UntitledSummary : Cut(googleEvent.Summary.Trim(), EventLimits.TitleMaxLength);
-        var description = string.IsNullOrEmpty(googleEvent.Description) ? null : Cut(googleEvent.Description, EventLimits.DescriptionMaxLength);
-        var location = string.IsNullOrEmpty(googleEvent.Location) ? null : Cut(googleEvent.Location, EventLimits.LocationMaxLength);
+        var summary = OneLine(googleEvent.Summary).Trim();
+        var title = summary.Length == 0 ? UntitledSummary : TextCut.ToLength(summary, EventLimits.TitleMaxLength);
+        var description = string.IsNullOrEmpty(googleEvent.Description) ? null : TextCut.ToLength(googleEvent.Description, EventLimits.DescriptionMaxLength);
+        var location = OneLine(googleEvent.Location) is { Length: > 0 } place ? TextCut.ToLength(place, EventLimits.LocationMaxLength) : null;
 
         if (googleEvent.Start?.Date is { } startDate)
         {
-            var endDate = googleEvent.End?.Date ?? startDate.AddDays(1);
+            var endDate = googleEvent.End?.Date is { } end && end > startDate ? end : startDate.AddDays(1);
             return new EventDraft(title, UtcMidnight(startDate), UtcMidnight(endDate), AllDay: true, zone, description, location);
         }
 
-        return new EventDraft(title, googleEvent.Start?.DateTime, googleEvent.End?.DateTime, AllDay: false, zone, description, location);
+        var start = googleEvent.Start?.DateTime;
+        var endTime = googleEvent.EndTimeUnspecified ? start : googleEvent.End?.DateTime ?? start;
+        return new EventDraft(title, start, endTime, AllDay: false, zone, description, location);
     }
 
-    /// <summary>The Google shape of a local event; all-day events become date-only (Google's end date is exclusive, like ours).</summary>
+    /// <summary>The <see cref="EventTypes"/> value of a Google event (Google leaves <c>eventType</c> out on old events).</summary>
+    public static string EventTypeOf(GoogleEvent googleEvent) =>
+        string.IsNullOrEmpty(googleEvent.EventType) ? EventTypes.Default : googleEvent.EventType;
+
+    /// <summary>
+    /// The Google shape of a local event; all-day events become date-only (Google's end date is exclusive, like ours).
+    /// Every field is given, absent ones as null, so a patch replaces what Google holds instead of merging into it.
+    /// </summary>
     public static GoogleEvent ToGoogle(CalendarEvent calendarEvent, string? id = null, string? status = null)
     {
         GoogleEventTime Time(DateTimeOffset instant) => calendarEvent.AllDay
@@ -52,5 +66,13 @@ public static class GoogleEventMapping
 
     private static DateTimeOffset UtcMidnight(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
-    private static string Cut(string text, int maxLength) => text.Length <= maxLength ? text : text[..maxLength];
+    private static string OneLine(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || !text.Any(char.IsControl))
+            return text ?? string.Empty;
+        var line = new StringBuilder(text.Length);
+        foreach (var c in text)
+            line.Append(char.IsControl(c) ? ' ' : c);
+        return line.ToString();
+    }
 }

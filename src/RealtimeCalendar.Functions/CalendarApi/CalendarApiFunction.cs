@@ -137,6 +137,7 @@ public sealed class CalendarApiFunction(CalendarService calendar, RequestLimit r
                 $"Your version is stale; the current version is {conflict.CurrentVersion}. Reload the event and try again."),
             new() { ["etag"] = EntityTags.Format(conflict.CurrentVersion) }),
         CalendarOutcome.LimitReached limit => HttpResponses.Problem(409, ProblemTypes.LimitReached, "A limit was reached.", limit.Detail),
+        CalendarOutcome.ReadOnly readOnly => HttpResponses.Problem(409, ProblemTypes.ReadOnlyEvent, "The event is read-only.", readOnly.Detail),
         _ => throw new InvalidOperationException($"Unexpected outcome {outcome.GetType().Name}."),
     };
 }

@@ -12,6 +12,9 @@ public static class ProblemTypes
     public const string PayloadTooLarge = "/problems/payload-too-large";
     public const string UnsupportedMediaType = "/problems/unsupported-media-type";
     public const string LimitReached = "/problems/limit-reached";
+
+    /// <summary>The event is a read-only Google entry (out of office, focus time, birthday, from Gmail): 409.</summary>
+    public const string ReadOnlyEvent = "/problems/read-only-event";
     public const string TooManyRequests = "/problems/too-many-requests";
     /// <summary>The chat has no API key configured: retrying will not help until an operator sets one.</summary>
     public const string ChatUnavailable = "/problems/chat-unavailable";

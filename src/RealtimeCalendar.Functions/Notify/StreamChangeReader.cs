@@ -22,19 +22,27 @@ public static class StreamChangeReader
             return null;
 
         var at = stream.ApproximateCreationDateTime ?? DateTimeOffset.UnixEpoch;
+        var newItem = stream.NewImage is { Count: > 0 } newImage ? ToSdk(newImage) : null;
+        var oldItem = stream.OldImage is { Count: > 0 } oldImage ? ToSdk(oldImage) : null;
         switch (record.EventName)
         {
-            case "INSERT" or "MODIFY" when stream.NewImage is { } newImage:
-                var upserted = EventItem.FromItem(ToSdk(newImage));
+            case "INSERT" or "MODIFY" when newItem is not null && !EventItem.IsTombstone(newItem):
+                var upserted = EventItem.FromItem(newItem);
                 // The event's own write time is exact; the stream's approximate time may be rounded.
                 return new EventChange(sequence, upserted.UserId, upserted.EventId, ChangeOperation.Upsert, upserted.Version, upserted, upserted.UpdatedAt);
-            case "REMOVE" when stream.OldImage is { } oldImage:
-                var removed = EventItem.FromItem(ToSdk(oldImage));
-                return new EventChange(sequence, removed.UserId, removed.EventId, ChangeOperation.Delete, removed.Version, null, at);
+            case "MODIFY" when newItem is not null && oldItem is not null && !EventItem.IsTombstone(oldItem):
+                // A delete: the event became its tombstone, which keeps the deleted version.
+                return Deleted(sequence, newItem, at);
+            case "REMOVE" when oldItem is not null && !EventItem.IsTombstone(oldItem):
+                // Items deleted outright (before tombstones existed) still reach tabs as deletes.
+                return Deleted(sequence, oldItem, at);
             default:
                 return null;
         }
     }
+
+    private static EventChange Deleted(string sequence, Dictionary<string, SdkAttributeValue> item, DateTimeOffset at) =>
+        new(sequence, item[EventItem.UserId].S, item[EventItem.EventId].S, ChangeOperation.Delete, EventItem.ReadVersion(item), null, at);
 
     /// <summary>
     /// The event before and after the change (either may be null), or null when the record carries no event image.
@@ -44,8 +52,8 @@ public static class StreamChangeReader
     {
         ThrowIfUnreadable(record);
         var stream = record.Dynamodb;
-        var before = stream?.OldImage is { Count: > 0 } oldImage ? EventItem.FromItem(ToSdk(oldImage)) : null;
-        var after = stream?.NewImage is { Count: > 0 } newImage ? EventItem.FromItem(ToSdk(newImage)) : null;
+        var before = stream?.OldImage is { Count: > 0 } oldImage ? ReadLive(ToSdk(oldImage)) : null;
+        var after = stream?.NewImage is { Count: > 0 } newImage ? ReadLive(ToSdk(newImage)) : null;
         return before is null && after is null ? null : (before, after);
     }
 
@@ -54,6 +62,10 @@ public static class StreamChangeReader
         if (record.ReadError is { } error)
             throw new FormatException($"The stream record could not be read: {error}");
     }
+
+    // A tombstone is the absence of an event: a delete reads as (event, null), a re-creation as (null, event).
+    private static CalendarEvent? ReadLive(Dictionary<string, SdkAttributeValue> item) =>
+        EventItem.IsTombstone(item) ? null : EventItem.FromItem(item);
 
     // An event item only uses S, N and BOOL attributes.
     private static Dictionary<string, SdkAttributeValue> ToSdk(Dictionary<string, DynamoDBEvent.AttributeValue> image) =>

@@ -1,6 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace RealtimeCalendar.Google.Wire;
 
-/// <summary>A Calendar v3 <c>Event</c> resource as it travels, limited to the fields sync uses.</summary>
+/// <summary>
+/// A Calendar v3 <c>Event</c> resource as it travels, limited to the fields sync uses. <c>events.patch</c> merges a body
+/// into the stored event and deletes a field sent as an explicit null, so the fields sync owns are always written, null
+/// included: a cleared description is cleared on Google instead of keeping its old value.
+/// </summary>
 public sealed class GoogleEventJson
 {
     public string? Kind { get; set; }
@@ -13,8 +19,10 @@ public sealed class GoogleEventJson
 
     public string? Summary { get; set; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? Description { get; set; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? Location { get; set; }
 
     public GoogleEventTimeJson? Start { get; set; }
@@ -24,4 +32,10 @@ public sealed class GoogleEventJson
     public DateTimeOffset? Updated { get; set; }
 
     public List<string>? Recurrence { get; set; }
+
+    /// <summary><c>default</c>, <c>outOfOffice</c>, <c>focusTime</c>, <c>workingLocation</c>, <c>birthday</c>, <c>fromGmail</c>; read only by sync.</summary>
+    public string? EventType { get; set; }
+
+    /// <summary>True when the user gave no end; Google still sends an <c>end</c>. Read only by sync.</summary>
+    public bool? EndTimeUnspecified { get; set; }
 }

@@ -23,8 +23,16 @@ internal static class ConversationMapping
             .Where(call => call.Kind == ChatToolCallKind.Function)
             .Select(call => new ModelToolCall(call.Id, call.FunctionName, call.FunctionArguments.ToString()))
             .ToList();
-        return new ModelReply(text.Length > 0 ? text : null, calls);
+        return new ModelReply(text.Length > 0 ? text : null, calls, completion.Refusal, ToFinish(completion.FinishReason));
     }
+
+    private static ModelFinish ToFinish(ChatFinishReason reason) => reason switch
+    {
+        ChatFinishReason.ToolCalls or ChatFinishReason.FunctionCall => ModelFinish.ToolCalls,
+        ChatFinishReason.Length => ModelFinish.Length,
+        ChatFinishReason.ContentFilter => ModelFinish.ContentFilter,
+        _ => ModelFinish.Stop,
+    };
 
     private static ChatMessage ToOpenAI(ModelMessage message) => message switch
     {

@@ -61,8 +61,15 @@ public sealed class EventValidationTests
         Assert.Equal(["end"], RejectedFields(Valid() with { End = Nine.AddMinutes(-1) }));
 
     [Fact]
-    public void End_equal_to_start_is_rejected() =>
-        Assert.Equal(["end"], RejectedFields(Valid() with { End = Nine }));
+    public void Timed_event_ending_when_it_starts_is_accepted_as_google_holds_them() =>
+        Assert.Empty(RejectedFields(Valid() with { End = Nine }));
+
+    [Fact]
+    public void All_day_event_of_no_days_is_rejected()
+    {
+        var midnight = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+        Assert.Equal(["end"], RejectedFields(Valid() with { AllDay = true, Start = midnight, End = midnight }));
+    }
 
     [Fact]
     public void Missing_start_and_end_are_both_named() =>

@@ -5,12 +5,14 @@ namespace RealtimeCalendar.Google.Tests.Fixtures;
 
 /// <summary>
 /// <see cref="IEventStore"/> with the Events table's contract (conditional writes, a replacement keeps the stored
-/// Google link), recording each committed change the way the table's stream would report it.
+/// Google link, a delete leaves a tombstone and a re-creation must grow the version), recording each committed change
+/// the way the table's stream would report it.
 /// </summary>
 public sealed class InMemoryEventStore : IEventStore
 {
     private readonly object gate = new();
     private readonly Dictionary<(string, string), CalendarEvent> events = [];
+    private readonly Dictionary<(string, string), long> tombstones = [];
     private readonly ConcurrentQueue<StoredChange> changes = new();
 
     public IReadOnlyList<StoredChange> Changes => [.. changes];
@@ -31,8 +33,11 @@ public sealed class InMemoryEventStore : IEventStore
     {
         lock (gate)
         {
-            if (!events.TryAdd((calendarEvent.UserId, calendarEvent.EventId), calendarEvent))
+            var key = (calendarEvent.UserId, calendarEvent.EventId);
+            if (events.ContainsKey(key) || (tombstones.TryGetValue(key, out var deleted) && calendarEvent.Version <= deleted))
                 return Task.FromResult(StoreWriteOutcome.VersionConflict);
+            events[key] = calendarEvent;
+            tombstones.Remove(key);
             changes.Enqueue(new StoredChange(null, calendarEvent));
             return Task.FromResult(StoreWriteOutcome.Written);
         }
@@ -54,9 +59,16 @@ public sealed class InMemoryEventStore : IEventStore
             if (stored.Version != expectedVersion)
                 return Task.FromResult(StoreWriteOutcome.VersionConflict);
             events.Remove((userId, eventId));
+            tombstones[(userId, eventId)] = stored.Version;
             changes.Enqueue(new StoredChange(stored, null));
             return Task.FromResult(StoreWriteOutcome.Written);
         }
+    }
+
+    public Task<long> GetLastVersionAsync(string userId, string eventId, CancellationToken cancellationToken)
+    {
+        lock (gate)
+            return Task.FromResult(events.TryGetValue((userId, eventId), out var live) ? live.Version : tombstones.GetValueOrDefault((userId, eventId)));
     }
 
     /// <summary>Pages by position in start order; the token is that position, which is all these tests need of it.</summary>

@@ -17,10 +17,13 @@ namespace RealtimeCalendar.StandIns.Google;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 speaking Google Calendar v3 and Google's OAuth token endpoint, as far as sync uses
-/// them: paged <c>events.list</c> with sync tokens (410 once expired), insert with client ids (409 on reuse), patch
-/// with If-Match (412), delete (410 when already deleted), watch and channels.stop, Bearer access tokens (401 when
-/// revoked), authorization codes checked against their PKCE challenge, and scripted failures (429 with Retry-After).
-/// Its "Google side" methods change events as a user in Google Calendar would.
+/// them: paged <c>events.list</c> with sync tokens (410 once expired; cancelled events included), insert with client
+/// ids (409 on reuse), patch with If-Match (412) that merges nested objects and deletes fields sent as null, start/end
+/// checks (both <c>date</c> and <c>dateTime</c>, neither, or an end before the start: 400), <c>eventType</c> on every
+/// event (edits of <c>birthday</c>/<c>fromGmail</c> entries refused with 400), delete (marks cancelled; 410 when
+/// already deleted), watch and channels.stop, Bearer access tokens (401 when revoked), authorization codes checked
+/// against their PKCE challenge, and scripted failures (429 with Retry-After). Its "Google side" methods change events
+/// as a user in Google Calendar would. What it plays and what not: README.md beside it.
 /// </summary>
 public sealed class GoogleCalendarServer : IAsyncDisposable
 {
@@ -148,6 +151,23 @@ public sealed class GoogleCalendarServer : IAsyncDisposable
             ["end"] = new JsonObject { ["date"] = endExclusive.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
         });
 
+    /// <summary>
+    /// Stores an event exactly as given (any <c>eventType</c>, text, times, even ones Google's own checks would refuse
+    /// from an API client), as events made in Google Calendar's UI, Gmail or by Google itself arrive in listings.
+    /// </summary>
+    public JsonObject PutInGoogle(JsonObject body) => Store(NewId(), (JsonObject)body.DeepClone());
+
+    /// <summary>Undoes a deletion, as "Restore" in Google Calendar's bin does: same id, status confirmed again.</summary>
+    public JsonObject RestoreInGoogle(string id)
+    {
+        lock (gate)
+        {
+            var stored = events[id];
+            stored["status"] = "confirmed";
+            return Touch(id, stored);
+        }
+    }
+
     public JsonObject UpdateInGoogle(string id, string summary)
     {
         lock (gate)
@@ -202,6 +222,7 @@ public sealed class GoogleCalendarServer : IAsyncDisposable
             body["kind"] = "calendar#event";
             body["id"] = id;
             body["status"] ??= "confirmed";
+            body["eventType"] ??= "default";
             events[id] = body;
             return Touch(id, body);
         }
@@ -377,6 +398,11 @@ public sealed class GoogleCalendarServer : IAsyncDisposable
             return Error(409, "The requested identifier already exists.", "duplicate");
         input.Remove("etag");
         input.Remove("updated");
+        // On insert an explicit null means "not given".
+        foreach (var name in input.Where(p => p.Value is null).Select(p => p.Key).ToList())
+            input.Remove(name);
+        if (TimesProblem(input) is { } problem)
+            return problem;
         return new Answer(200, Store(id, input).ToJsonString());
     }
 
@@ -386,13 +412,59 @@ public sealed class GoogleCalendarServer : IAsyncDisposable
             return Error(404, "Not Found", "notFound");
         if (ifMatch.Length > 0 && ifMatch != (string?)stored["etag"])
             return Error(412, "Precondition Failed", "conditionNotMet");
-        foreach (var (name, value) in JsonNode.Parse(body)!.AsObject())
+        var patch = JsonNode.Parse(body)!.AsObject();
+        // Google lets an API client change only a few fields (colour, reminders, ...) of these; none that sync sends.
+        if ((string?)stored["eventType"] is "birthday" or "fromGmail" && patch.Any(p => p.Key is "summary" or "start" or "end" or "description" or "location"))
+            return Error(400, $"Event type '{stored["eventType"]}' does not allow changing these fields.", "eventTypeRestriction");
+
+        // Patch semantics: objects merge member by member, an explicit null deletes, anything else replaces.
+        var merged = (JsonObject)stored.DeepClone();
+        foreach (var (name, value) in patch)
         {
-            if (name is not ("id" or "etag" or "updated" or "kind"))
-                stored[name] = value?.DeepClone();
+            if (name is not ("id" or "etag" or "updated" or "kind" or "eventType"))
+                Merge(merged, name, value);
         }
 
-        return new Answer(200, Touch(id, stored).ToJsonString());
+        if (TimesProblem(merged) is { } problem)
+            return problem;
+        events[id] = merged;
+        return new Answer(200, Touch(id, merged).ToJsonString());
+    }
+
+    private static void Merge(JsonObject target, string name, JsonNode? value)
+    {
+        if (value is null)
+        {
+            target.Remove(name);
+        }
+        else if (value is JsonObject patch && target[name] is JsonObject existing)
+        {
+            foreach (var (member, memberValue) in patch)
+                Merge(existing, member, memberValue);
+        }
+        else
+        {
+            target[name] = value.DeepClone();
+        }
+    }
+
+    /// <summary>Google's checks of <c>start</c>/<c>end</c>: exactly one of date and dateTime, an end not before the start.</summary>
+    private static Answer? TimesProblem(JsonObject e)
+    {
+        foreach (var field in new[] { "start", "end" })
+        {
+            if (e[field] is not JsonObject time || (time["date"] is null) == (time["dateTime"] is null))
+                return Error(400, field == "start" ? "Invalid start time." : "Invalid end time.", "invalid");
+        }
+
+        var start = e["start"]!.AsObject();
+        var end = e["end"]!.AsObject();
+        if ((start["date"] is null) != (end["date"] is null))
+            return Error(400, "Start and end must both be dates or both be date-times.", "invalid");
+        var empty = start["date"] is { } startDate
+            ? string.CompareOrdinal((string?)end["date"], (string?)startDate) <= 0
+            : DateTimeOffset.Parse((string)end["dateTime"]!, CultureInfo.InvariantCulture) < DateTimeOffset.Parse((string)start["dateTime"]!, CultureInfo.InvariantCulture);
+        return empty ? Error(400, "The specified time range is empty.", "timeRangeEmpty") : null;
     }
 
     private Answer Delete(string id)

@@ -13,7 +13,8 @@ namespace RealtimeCalendar.StandIns.OpenAI;
 
 /// <summary>
 /// A stand-in for OpenAI's API on 127.0.0.1 that speaks the Chat Completions wire protocol (non-streamed, as the
-/// assistant calls it): <c>POST /v1/chat/completions</c> with bearer auth, completions with <c>tool_calls</c>,
+/// assistant calls it): <c>POST /v1/chat/completions</c> with bearer auth, completions with <c>tool_calls</c> (several
+/// in one message), <c>refusal</c>, <c>finish_reason: content_filter</c> and empty content (<see cref="ModelSteps"/>),
 /// errors in OpenAI's <c>{"error":{…}}</c> shape with <c>Retry-After</c>. Tests script the model's replies in order;
 /// every request is recorded so tests can see exactly what the real OpenAI client sent.
 /// </summary>

@@ -29,6 +29,35 @@ public static class ModelSteps
         },
         "tool_calls");
 
+    /// <summary>A refusal as Chat Completions sends it: <c>content: null</c>, the refusal text in <c>refusal</c>, finish <c>stop</c>.</summary>
+    public static ModelStep Refuse(string refusal) =>
+        (_, sequence) => Completion(sequence, new JsonObject { ["role"] = "assistant", ["content"] = null, ["refusal"] = refusal }, "stop");
+
+    /// <summary>An answer withheld by the content filter: <c>finish_reason: content_filter</c>, no content.</summary>
+    public static ModelStep Filtered() =>
+        (_, sequence) => Completion(sequence, new JsonObject { ["role"] = "assistant", ["content"] = null, ["refusal"] = null }, "content_filter");
+
+    /// <summary>A completion with empty text and nothing else, which models do send now and then.</summary>
+    public static ModelStep SayNothing() =>
+        (_, sequence) => Completion(sequence, new JsonObject { ["role"] = "assistant", ["content"] = string.Empty, ["refusal"] = null }, "stop");
+
+    /// <summary>Parallel tool calls: several calls in one assistant message, no text, finish <c>tool_calls</c>.</summary>
+    public static ModelStep CallAll(params (string Tool, string ArgumentsJson)[] calls) => (request, sequence) => Completion(
+        sequence,
+        new JsonObject
+        {
+            ["role"] = "assistant",
+            ["content"] = null,
+            ["refusal"] = null,
+            ["tool_calls"] = new JsonArray([.. calls.Select((call, index) => (JsonNode)new JsonObject
+            {
+                ["id"] = $"call_{sequence}_{index}",
+                ["type"] = "function",
+                ["function"] = new JsonObject { ["name"] = call.Tool, ["arguments"] = call.ArgumentsJson },
+            })]),
+        },
+        "tool_calls");
+
     public static ModelStep Fail(int status, string? retryAfter = null) =>
         (_, _) => ScriptedResponse.Error(status, status == 429 ? "Rate limit reached for requests." : "The server had an error.", status == 429 ? "requests" : "server_error", retryAfter);
 

@@ -169,8 +169,10 @@ public sealed class CalendarTools(CalendarService calendar)
 
     private static ToolEvent ToToolEvent(CalendarEvent e, ToolTimeFormat times) =>
         e.AllDay
-            ? new(e.EventId, e.Title, ToolTimeFormat.WriteDate(e.Start), ToolTimeFormat.WriteDate(e.End.AddDays(-1)), true, e.Location, e.Description)
-            : new(e.EventId, e.Title, times.WriteInstant(e.Start), times.WriteInstant(e.End), false, e.Location, e.Description);
+            ? new(e.EventId, e.Title, ToolTimeFormat.WriteDate(e.Start), ToolTimeFormat.WriteDate(e.End.AddDays(-1)), true, e.Location, e.Description, ReadOnlyType(e))
+            : new(e.EventId, e.Title, times.WriteInstant(e.Start), times.WriteInstant(e.End), false, e.Location, e.Description, ReadOnlyType(e));
+
+    private static string? ReadOnlyType(CalendarEvent e) => e.IsReadOnly ? e.EventType : null;
 
     private static ToolExecution Written(CalendarOutcome outcome, ChatChangeKind kind, string status, ToolTimeFormat times, string refusal) =>
         outcome is CalendarOutcome.Stored { Event: var stored }
@@ -186,6 +188,7 @@ public sealed class CalendarTools(CalendarService calendar)
         CalendarOutcome.NotFound => Error(refusal + " The event no longer exists."),
         CalendarOutcome.VersionConflict => Error(refusal + " The event was changed meanwhile; list it again and retry."),
         CalendarOutcome.LimitReached limit => Error(refusal + " " + limit.Detail),
+        CalendarOutcome.ReadOnly readOnly => Error(refusal + " " + readOnly.Detail + " Tell the user so; do not retry."),
         _ => Error(refusal),
     };
 

@@ -2,6 +2,8 @@ namespace RealtimeCalendar.Core.Chat.Tools;
 
 /// <summary>
 /// An event as the model sees it in tool results: timed events in the user's local time (with offset), all-day
-/// events as dates with the end date inclusive, the way people say them.
+/// events as dates with the end date inclusive, the way people say them. <see cref="ReadOnlyType"/> is set (to Google's
+/// <c>eventType</c>) only for read-only entries, so the model knows not to offer changes to them.
 /// </summary>
-public sealed record ToolEvent(string Id, string Title, string Start, string End, bool AllDay, string? Location, string? Description);
+public sealed record ToolEvent(
+    string Id, string Title, string Start, string End, bool AllDay, string? Location, string? Description, string? ReadOnlyType = null);

@@ -1,0 +1,212 @@
+using Microsoft.Extensions.Logging;
+using RealtimeCalendar.Core.Events;
+
+namespace RealtimeCalendar.Core.GoogleSync;
+
+/// <summary>
+/// Pull: incremental <c>events.list</c> with the stored sync token; a 410 restarts with a full listing. Each Google event
+/// is imported, applied as a change or deletion, recognized as an echo, or skipped with a logged reason; a pull never
+/// half-applies one event.
+/// </summary>
+internal sealed class GooglePull(
+    IEventStore events,
+    IGoogleSyncStateStore states,
+    IGoogleTokenStore tokens,
+    IGoogleCalendarClientFactory clients,
+    GoogleWatchChannels channels,
+    TimeProvider time,
+    ILogger logger)
+{
+    private const int MaxAttemptsPerEvent = 3;
+
+    public async Task<GoogleSyncResult> PullAsync(string userId, CancellationToken cancellationToken)
+    {
+        var state = await states.GetAsync(userId, cancellationToken);
+        var refreshToken = await tokens.GetAsync(userId, cancellationToken);
+        if (state is null || refreshToken is null)
+            return GoogleSyncResult.NotConnected;
+
+        using var client = clients.Create(refreshToken);
+        var counts = new GooglePullCounts { FullResync = state.SyncToken is null };
+        string nextSyncToken;
+        try
+        {
+            try
+            {
+                nextSyncToken = await PullPagesAsync(client, userId, state.SyncToken, counts, cancellationToken);
+            }
+            catch (GoogleCalendarException e) when (e.IsGone && state.SyncToken is not null)
+            {
+                // Google forgets sync tokens (after weeks, or at will); the documented answer is to list everything again.
+                logger.LogWarning("Google sync token of {UserId} expired; doing a full resync", userId);
+                counts.FullResync = true;
+                nextSyncToken = await PullPagesAsync(client, userId, null, counts, cancellationToken);
+            }
+        }
+        catch (GoogleCalendarException e)
+        {
+            // The state keeps the old sync token: the next pull repeats this one, which is safe because applying is idempotent.
+            await states.PutAsync(state with { LastSyncError = $"Google answered {e.Status}." }, cancellationToken);
+            throw;
+        }
+
+        var channel = await channels.RenewIfDueAsync(client, userId, state.Channel, cancellationToken);
+        await states.PutAsync(
+            state with { SyncToken = nextSyncToken, LastSyncAt = time.GetUtcNow(), LastSyncError = null, Channel = channel },
+            cancellationToken);
+
+        var result = counts.ToResult();
+        logger.LogInformation(
+            "Google pull for {UserId}: {Created} created, {Updated} updated, {Deleted} deleted, {Echoes} echoes, {LocalWins} local wins, {Skipped} skipped, full {FullResync}",
+            userId, result.Created, result.Updated, result.Deleted, result.Echoes, result.LocalWins, result.Skipped, result.FullResync);
+        return result;
+    }
+
+    private async Task<string> PullPagesAsync(
+        IGoogleCalendarClient client, string userId, string? syncToken, GooglePullCounts counts, CancellationToken cancellationToken)
+    {
+        string? pageToken = null;
+        while (true)
+        {
+            var page = await client.ListEventsAsync(new GoogleEventQuery(syncToken, pageToken), cancellationToken);
+            foreach (var googleEvent in page.Items)
+                await ApplyAsync(client, userId, googleEvent, page.TimeZone, counts, cancellationToken);
+
+            pageToken = page.NextPageToken;
+            if (pageToken is null)
+                return page.NextSyncToken ?? throw new GoogleCalendarException(502, "Google ended an event listing without a sync token.");
+        }
+    }
+
+    private async Task ApplyAsync(
+        IGoogleCalendarClient client, string userId, GoogleEvent googleEvent, string? calendarTimeZone, GooglePullCounts counts, CancellationToken cancellationToken)
+    {
+        if (googleEvent.Id is not { Length: > 0 } googleId)
+        {
+            Skip(counts, userId, googleEvent, "it has no id");
+            return;
+        }
+
+        var localId = GoogleEventIds.ToLocalId(googleId);
+        for (var attempt = 1; attempt <= MaxAttemptsPerEvent; attempt++)
+        {
+            var ours = await events.GetAsync(userId, localId, cancellationToken);
+            if (await ApplyOnceAsync(client, userId, localId, googleEvent, ours, calendarTimeZone, counts, cancellationToken) == GoogleApplyOutcome.Settled)
+                return;
+        }
+
+        Skip(counts, userId, googleEvent, "it kept conflicting with local writes; left for the next pull");
+    }
+
+    private async Task<GoogleApplyOutcome> ApplyOnceAsync(
+        IGoogleCalendarClient client,
+        string userId,
+        string localId,
+        GoogleEvent googleEvent,
+        CalendarEvent? ours,
+        string? calendarTimeZone,
+        GooglePullCounts counts,
+        CancellationToken cancellationToken)
+    {
+        if (ours?.GoogleLink is { } link && link.Etag == googleEvent.Etag)
+        {
+            counts.Echoes++;
+            return GoogleApplyOutcome.Settled;
+        }
+
+        var eventType = GoogleEventMapping.EventTypeOf(googleEvent);
+        var googleUpdated = StoredInstant.Of(googleEvent.Updated ?? time.GetUtcNow());
+        // Read-only entries cannot be edited here, so Google's side always stands; never patch one back.
+        if (ours is { IsReadOnly: false } && !EventTypes.IsReadOnly(eventType) && ours.UpdatedAt > googleUpdated)
+        {
+            // The conflict rule: our later edit wins, Google's version is logged and overwritten.
+            logger.LogWarning(
+                "Conflict on event {EventId} of {UserId}: local version {Version} updated {LocalUpdated} wins over Google's {GoogleStatus} version updated {GoogleUpdated} ({GoogleSummary})",
+                localId, userId, ours.Version, ours.UpdatedAt, googleEvent.Status ?? "confirmed", googleUpdated, googleEvent.Summary);
+            var restored = await client.PatchEventAsync(
+                googleEvent.Id!, GoogleEventMapping.ToGoogle(ours, status: "confirmed"), ifMatchEtag: null, cancellationToken);
+            counts.LocalWins++;
+            await GoogleLinkRecorder.RecordAsync(events, ours, restored, time, logger, cancellationToken);
+            return GoogleApplyOutcome.Settled;
+        }
+
+        if (googleEvent.IsCancelled || !EventTypes.IsStored(eventType))
+        {
+            if (!googleEvent.IsCancelled)
+                Skip(counts, userId, googleEvent, $"'{eventType}' entries are not shown in this calendar");
+            return ours is null ? GoogleApplyOutcome.Settled : await DeleteOursAsync(ours, googleUpdated, counts, cancellationToken);
+        }
+
+        if (googleEvent.Recurrence is { Count: > 0 })
+        {
+            Skip(counts, userId, googleEvent, "recurrence is not supported");
+            return GoogleApplyOutcome.Settled;
+        }
+
+        var draft = GoogleEventMapping.ToDraft(googleEvent, calendarTimeZone);
+        var errors = EventValidator.Validate(draft);
+        if (errors.Count > 0)
+        {
+            Skip(counts, userId, googleEvent, string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
+            return GoogleApplyOutcome.Settled;
+        }
+
+        // A re-creation (restored in Google after a delete here) continues above the deleted version.
+        var version = (ours?.Version ?? await events.GetLastVersionAsync(userId, localId, cancellationToken)) + 1;
+        var pulled = new CalendarEvent(
+            userId,
+            localId,
+            draft.Title!,
+            StoredInstant.Of(draft.Start!.Value),
+            StoredInstant.Of(draft.End!.Value),
+            draft.AllDay,
+            draft.TimeZone!,
+            draft.Description,
+            draft.Location,
+            version,
+            googleUpdated,
+            GoogleSyncService.SourceGoogle,
+            new GoogleEventLink(googleEvent.Id!, googleEvent.Etag ?? string.Empty, googleUpdated),
+            eventType);
+
+        if (ours is null)
+        {
+            var created = await events.CreateAsync(pulled, cancellationToken);
+            if (created == StoreWriteOutcome.Written)
+                counts.Created++;
+            return created == StoreWriteOutcome.Written ? GoogleApplyOutcome.Settled : GoogleApplyOutcome.LocalChangedMeanwhile;
+        }
+
+        LogLocalLoss(ours, googleUpdated, "changed");
+        var replaced = await events.ReplaceAsync(pulled, ours.Version, cancellationToken);
+        if (replaced == StoreWriteOutcome.Written)
+            counts.Updated++;
+        // Deleted locally in between: settled for now; the next full listing sees the Google event again.
+        return replaced == StoreWriteOutcome.VersionConflict ? GoogleApplyOutcome.LocalChangedMeanwhile : GoogleApplyOutcome.Settled;
+    }
+
+    private async Task<GoogleApplyOutcome> DeleteOursAsync(CalendarEvent ours, DateTimeOffset googleUpdated, GooglePullCounts counts, CancellationToken cancellationToken)
+    {
+        LogLocalLoss(ours, googleUpdated, "deleted");
+        var deleted = await events.DeleteAsync(ours.UserId, ours.EventId, ours.Version, cancellationToken);
+        if (deleted == StoreWriteOutcome.Written)
+            counts.Deleted++;
+        return deleted == StoreWriteOutcome.VersionConflict ? GoogleApplyOutcome.LocalChangedMeanwhile : GoogleApplyOutcome.Settled;
+    }
+
+    private void Skip(GooglePullCounts counts, string userId, GoogleEvent googleEvent, string reason)
+    {
+        counts.Skipped++;
+        logger.LogWarning("Google event {GoogleEventId} of {UserId} not synced: {Reason}", googleEvent.Id, userId, reason);
+    }
+
+    /// <summary>Logs the local version a Google change replaces when it held a local edit Google had not seen yet.</summary>
+    private void LogLocalLoss(CalendarEvent ours, DateTimeOffset googleUpdated, string what)
+    {
+        if (ours.Source == GoogleSyncService.SourceGoogle || (ours.GoogleLink is { } link && ours.UpdatedAt <= link.Updated))
+            return;
+        logger.LogWarning(
+            "Conflict on event {EventId} of {UserId}: Google {What} it at {GoogleUpdated}, after local version {Version} updated {LocalUpdated} ({Title}), which loses",
+            ours.EventId, ours.UserId, what, googleUpdated, ours.Version, ours.UpdatedAt, ours.Title);
+    }
+}
