@@ -2,6 +2,7 @@ using RealtimeCalendar.Functions.Bootstrap;
 using RealtimeCalendar.Functions.Routing;
 using RealtimeCalendar.Functions.Site;
 using RealtimeCalendar.Lambda.Quotas;
+using RealtimeCalendar.Local.Client;
 using RealtimeCalendar.Local.HttpApi;
 using RealtimeCalendar.Local.Lambda;
 using RealtimeCalendar.Local.ManagementApi;

@@ -40,7 +40,7 @@ public sealed class HostileGoogleEventTests(LocalCloudFixture fixture, ITestOutp
         Assert.Equal(Events, result.Created + result.Skipped);
         Assert.Equal(result.Skipped, log.Reasons.Count);
         var everything = new Core.Events.TimeRange(new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero), new(2199, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        Assert.Equal(result.Created, (await fixture.Cloud.Services.Calendar.ListAsync(user.UserId, everything, CancellationToken.None)).Count);
+        Assert.Equal(result.Created, (await fixture.Cloud.Services.Calendar.ListAllAsync(user.UserId, everything)).Count);
         // A second pull finds nothing new and still does not throw.
         var again = await google.Sync.PullAsync(user.UserId, CancellationToken.None);
         Assert.Equal(0, again.Created + again.Updated + again.Deleted);

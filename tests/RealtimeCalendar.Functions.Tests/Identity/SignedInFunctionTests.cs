@@ -1,3 +1,4 @@
+using RealtimeCalendar.Functions.Routing;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -38,7 +39,7 @@ public sealed class SignedInFunctionTests
     {
         public bool Served { get; private set; }
 
-        protected override Task<APIGatewayHttpApiV2ProxyResponse> HandleAsync(APIGatewayHttpApiV2ProxyRequest request, string userId, CancellationToken cancellationToken)
+        protected override Task<APIGatewayHttpApiV2ProxyResponse> HandleAsync(APIGatewayHttpApiV2ProxyRequest request, HttpRoute route, string userId, CancellationToken cancellationToken)
         {
             Served = true;
             return Task.FromResult(new APIGatewayHttpApiV2ProxyResponse { StatusCode = 200 });

@@ -46,6 +46,8 @@ public sealed class WorstCasePageTests(ITestOutputHelper output)
             Text(EventLimits.LocationMaxLength),
             Version: long.MaxValue,
             start,
-            "google");
+            "google",
+            EventTypes.OutOfOffice, // the longest type a listing can carry (working locations are left out)
+            ReadOnly: true);
     }
 }

@@ -29,8 +29,8 @@ public sealed class GoogleHeldEventTests
         Assert.Equal((2, 0), (result.Created, result.Skipped));
         Assert.All(rig.LocalEvents(), e => Assert.Equal(e.Start, e.End));
         // A point in time on the range's first instant is in the range.
-        var listed = await rig.Calendar.ListAsync(GoogleSyncRig.UserId, new TimeRange(Monday, Monday.AddHours(1)), CancellationToken.None);
-        Assert.Equal(["Deadline"], listed.Select(e => e.Title));
+        var listed = (CalendarOutcome.Listed)await rig.Calendar.ListAsync(GoogleSyncRig.UserId, new TimeRange(Monday, Monday.AddHours(1)), maxResults: null, pageToken: null, CancellationToken.None);
+        Assert.Equal(["Deadline"], listed.Page.Events.Select(e => e.Title));
     }
 
     [Fact]
