@@ -64,7 +64,7 @@ public sealed class ConnectionStoreTests(DynamoDbLocalFixture dynamoDb)
 
     private async Task<IReadOnlyList<ConnectionRecord>> ListWhenIndexedAsync(string userId, int expected)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (true)
         {
             var listed = await Store.ListByUserAsync(userId, default);

@@ -35,7 +35,7 @@ public sealed class SignedInFunctionTests
     }
 
     private sealed class EchoFunction()
-        : SignedInHttpFunction("echo", new RequestLimit(new UsageQuota(new UnlimitedCounter(), TimeProvider.System), new QuotaRule("requests", 1000, TimeSpan.FromMinutes(1))), NullLogger.Instance)
+        : SignedInHttpFunction(FunctionNames.CalendarApi, new RequestLimit(new UsageQuota(new UnlimitedCounter(), TimeProvider.System), new QuotaRule("requests", 1000, TimeSpan.FromMinutes(1))), NullLogger.Instance)
     {
         public bool Served { get; private set; }
 

@@ -145,7 +145,7 @@ public sealed class GoogleRoutesTests
         RequestContext = new()
         {
             RequestId = Guid.NewGuid().ToString("N"),
-            Authorizer = userId is null ? null : new() { Jwt = new() { Claims = new() { ["sub"] = userId } } },
+            Authorizer = userId is null ? null : new() { Jwt = new() { Claims = new() { ["sub"] = userId, ["token_use"] = "access" } } },
         },
     };
 
