@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RealtimeCalendar.Core.Events;
+using RealtimeCalendar.Core.TimeZones;
 
 namespace RealtimeCalendar.Core.Calendar;
 
@@ -85,7 +86,7 @@ public sealed class CalendarService(IEventStore store, TimeProvider time, Calend
             ToStoredPrecision(draft.Start!.Value),
             ToStoredPrecision(draft.End!.Value),
             draft.AllDay,
-            draft.TimeZone!,
+            IanaTimeZones.GetZone(draft.TimeZone!).Id,
             string.IsNullOrEmpty(draft.Description) ? null : draft.Description,
             string.IsNullOrEmpty(draft.Location) ? null : draft.Location,
             version,

@@ -3,6 +3,7 @@ using RealtimeCalendar.Core.Chat.Model;
 using RealtimeCalendar.Core.Chat.Tools;
 using RealtimeCalendar.Core.Events;
 using RealtimeCalendar.Core.Limits;
+using RealtimeCalendar.Core.TimeZones;
 
 namespace RealtimeCalendar.Core.Chat;
 
@@ -34,7 +35,7 @@ public sealed class CalendarAssistant(
         if (!allowance.Allowed)
             return new ChatOutcome.LimitReached($"The chat answers at most {options.DailyQuestions.Limit} questions per user per day.", allowance.RetryAfter);
 
-        var times = new ToolTimeFormat(TimeZoneInfo.FindSystemTimeZoneById(question.TimeZone!));
+        var times = new ToolTimeFormat(IanaTimeZones.GetZone(question.TimeZone!));
         var messages = new List<ModelMessage> { new ModelMessage.System(Instructions(times)) };
         messages.AddRange(question.Turns.Select(ToModelMessage));
         var changes = new List<ChatChange>();
@@ -119,7 +120,7 @@ public sealed class CalendarAssistant(
 
         if (string.IsNullOrEmpty(question.TimeZone))
             errors.Add(new("timeZone", "Time zone is required, as an IANA id such as 'Europe/Berlin'."));
-        else if (!EventValidator.IsKnownIanaTimeZone(question.TimeZone))
+        else if (!IanaTimeZones.IsKnown(question.TimeZone))
             errors.Add(new("timeZone", "Time zone is not a known IANA id such as 'Europe/Berlin'."));
         return errors;
     }

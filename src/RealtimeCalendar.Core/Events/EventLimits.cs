@@ -9,7 +9,6 @@ public static class EventLimits
     public const int TitleMaxLength = 200;
     public const int LocationMaxLength = 500;
     public const int DescriptionMaxLength = 8_000;
-    public const int TimeZoneMaxLength = 64;
 
     /// <summary>Events may start and end only inside these years, so instants keep a fixed-width sortable form.</summary>
     public static readonly DateTimeOffset Earliest = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);

@@ -1,3 +1,5 @@
+using RealtimeCalendar.Core.TimeZones;
+
 namespace RealtimeCalendar.Core.Events;
 
 /// <summary>Checks an <see cref="EventDraft"/> against the product's rules and returns every problem at once.</summary>
@@ -22,30 +24,11 @@ public static class EventValidator
         return errors;
     }
 
-    /// <summary>True for an IANA zone id this runtime knows (Windows ids and offsets are refused).</summary>
-    public static bool IsKnownIanaTimeZone(string? id) =>
-        !string.IsNullOrEmpty(id)
-        && id.Length <= EventLimits.TimeZoneMaxLength
-        && IsCanonicalZoneName(id)
-        && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
-        && zone.HasIanaId;
-
-    // On Linux the runtime finds a zone by opening /usr/share/zoneinfo/{id}, so any path to a zone file is "found":
-    // "Europe//Berlin", "posix/Europe/Berlin", "right/UTC", "localtime". Browsers reject those ids, so only plain
-    // Area/Location names (letters, digits, '_', '-', '+' in non-empty segments) outside the file-layout folders pass.
-    private static bool IsCanonicalZoneName(string id)
-    {
-        var segments = id.Split('/');
-        return segments.All(s => s.Length > 0 && char.IsAsciiLetter(s[0]) && s.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '+'))
-            && segments[0] is not ("posix" or "right")
-            && id is not ("localtime" or "posixrules" or "Factory");
-    }
-
     private static void CheckTimeZone(List<ValidationError> errors, string? timeZone)
     {
         if (string.IsNullOrEmpty(timeZone))
             errors.Add(new("timeZone", "Time zone is required, as an IANA id such as 'Europe/Berlin'."));
-        else if (!IsKnownIanaTimeZone(timeZone))
+        else if (!IanaTimeZones.IsKnown(timeZone))
             errors.Add(new("timeZone", "Time zone is not a known IANA id such as 'Europe/Berlin'."));
     }
 

@@ -1,4 +1,5 @@
 using RealtimeCalendar.Core.Events;
+using RealtimeCalendar.Core.TimeZones;
 
 namespace RealtimeCalendar.Core.GoogleSync;
 
@@ -10,12 +11,11 @@ public static class GoogleEventMapping
 
     /// <summary>
     /// The local draft for a Google event. Text is cut to our limits (Google allows longer); a zone we do not know
-    /// becomes UTC. The result still goes through <see cref="EventValidator"/>.
+    /// becomes UTC, a known one its canonical spelling. The result still goes through <see cref="EventValidator"/>.
     /// </summary>
     public static EventDraft ToDraft(GoogleEvent googleEvent, string? calendarTimeZone)
     {
-        var zone = googleEvent.Start?.TimeZone ?? calendarTimeZone;
-        if (!EventValidator.IsKnownIanaTimeZone(zone))
+        if (!IanaTimeZones.TryGetCanonicalId(googleEvent.Start?.TimeZone ?? calendarTimeZone, out var zone))
             zone = FallbackTimeZone;
 
         var title = string.IsNullOrWhiteSpace(googleEvent.Summary) ? UntitledSummary : Cut(googleEvent.Summary.Trim(), EventLimits.TitleMaxLength);

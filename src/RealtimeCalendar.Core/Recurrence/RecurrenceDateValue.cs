@@ -1,5 +1,6 @@
 using System.Globalization;
 using NodaTime;
+using RealtimeCalendar.Core.TimeZones;
 
 namespace RealtimeCalendar.Core.Recurrence;
 
@@ -19,7 +20,7 @@ public sealed record RecurrenceDateValue(DateOnly Date, TimeOnly? Time, string? 
             return Instant.FromUtc(Date.Year, Date.Month, Date.Day, 0, 0);
 
         var local = new LocalDateTime(Date.Year, Date.Month, Date.Day, time.Hour, time.Minute, time.Second);
-        var zone = TimeZone is null or "UTC" ? DateTimeZone.Utc : DateTimeZoneProviders.Tzdb[TimeZone];
+        var zone = TimeZone is null or "UTC" ? DateTimeZone.Utc : IanaTimeZones.GetZone(TimeZone);
         // RFC 5545 section 3.3.5: a local time the clocks skip is read with the offset before the gap.
         return local.InZoneLeniently(zone).ToInstant();
     }

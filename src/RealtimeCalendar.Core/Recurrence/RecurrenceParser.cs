@@ -1,6 +1,6 @@
 using System.Globalization;
-using NodaTime;
 using RealtimeCalendar.Core.Events;
+using RealtimeCalendar.Core.TimeZones;
 
 namespace RealtimeCalendar.Core.Recurrence;
 
@@ -308,8 +308,8 @@ public static class RecurrenceParser
             var text = eq > 0 ? parameter[(eq + 1)..] : "";
             switch (key)
             {
-                case "TZID" when DateTimeZoneProviders.Tzdb.GetZoneOrNull(text) is { } zone:
-                    zoneId = zone.Id;
+                case "TZID" when IanaTimeZones.TryGetCanonicalId(text, out var canonicalId):
+                    zoneId = canonicalId;
                     break;
                 case "TZID":
                     errors.Add(new(field, $"{name} parameter TZID: '{Shorten(text)}' is not a known IANA time zone."));

@@ -3,6 +3,7 @@ using Ical.Net.DataTypes;
 using Ical.Net.Evaluation;
 using NodaTime;
 using RealtimeCalendar.Core.Events;
+using RealtimeCalendar.Core.TimeZones;
 using VEvent = Ical.Net.CalendarComponents.CalendarEvent;
 
 namespace RealtimeCalendar.Core.Recurrence;
@@ -46,13 +47,13 @@ public sealed class SeriesSchedule
         string seriesId, DateTimeOffset start, DateTimeOffset end, bool allDay, string timeZone, RecurrenceSet recurrence, List<ValidationError> errors)
     {
         var before = errors.Count;
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZone);
-        if (zone is null)
+        if (!IanaTimeZones.TryGetCanonicalId(timeZone, out var zoneId))
         {
             errors.Add(new("timeZone", "Time zone is not a known IANA id such as 'Europe/Berlin'."));
             return null;
         }
 
+        var zone = IanaTimeZones.GetZone(zoneId);
         CheckValueKinds(recurrence, allDay, errors);
         if (recurrence.Until is { } until && until.ToInstant() < Instant.FromDateTimeOffset(allDay ? start.UtcDateTime.Date : start))
             errors.Add(new("recurrence", $"RRULE part UNTIL: {until} is before the series' start."));

@@ -1,11 +1,12 @@
 using RealtimeCalendar.Core.Chat.Tools;
+using RealtimeCalendar.Core.TimeZones;
 
 namespace RealtimeCalendar.Core.Tests.Chat;
 
 /// <summary>Times the model writes are read as the user's wall clock, including the days the clocks change.</summary>
 public sealed class ToolTimeTests
 {
-    private static readonly ToolTimeFormat Berlin = new(TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"));
+    private static readonly ToolTimeFormat Berlin = new(IanaTimeZones.GetZone("Europe/Berlin"));
 
     [Theory]
     [InlineData("2026-12-01T12:00", "2026-12-01T11:00:00Z")]

@@ -92,10 +92,10 @@ public sealed class RecurrenceValidationTests
     {
         var errors = new List<ValidationError>();
 
-        var recurrence = RecurrenceParser.Parse(["rrule:freq=weekly;byday=mo,th", "exdate;tzid=Europe/Berlin:20261207T090000"], errors);
+        var recurrence = RecurrenceParser.Parse(["rrule:freq=weekly;byday=mo,th", "exdate;tzid=europe/berlin:20261207T090000", "RDATE;TZID=Asia/Calcutta:20261224T180000"], errors);
 
         Assert.Empty(errors);
-        Assert.Equal(["RRULE:FREQ=WEEKLY;BYDAY=MO,TH", "EXDATE;TZID=Europe/Berlin:20261207T090000"], recurrence!.Lines);
+        Assert.Equal(["RRULE:FREQ=WEEKLY;BYDAY=MO,TH", "EXDATE;TZID=Europe/Berlin:20261207T090000", "RDATE;TZID=Asia/Calcutta:20261224T180000"], recurrence!.Lines);
     }
 
     [Theory]

@@ -85,6 +85,7 @@ public sealed class EventValidationTests
     [InlineData("posix/Europe/Berlin")]
     [InlineData("right/UTC")]
     [InlineData("localtime")]
+    [InlineData("Factory")]
     public void Unknown_or_non_iana_time_zone_is_rejected(string zone) =>
         Assert.Equal(["timeZone"], RejectedFields(Valid() with { TimeZone = zone }));
 
@@ -99,6 +100,10 @@ public sealed class EventValidationTests
     [InlineData("America/Argentina/Buenos_Aires")]
     [InlineData("America/Port-au-Prince")]
     [InlineData("Etc/GMT+5")]
+    [InlineData("Asia/Calcutta")]
+    [InlineData("US/Pacific")]
+    [InlineData("Europe/Kiev")]
+    [InlineData("europe/berlin")]
     public void Iana_time_zones_are_accepted(string zone) =>
         Assert.Empty(EventValidator.Validate(Valid() with { TimeZone = zone }));
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using NodaTime;
+using RealtimeCalendar.Core.TimeZones;
 
 namespace RealtimeCalendar.EndToEnd.Tests.Chat;
 
@@ -9,7 +11,7 @@ internal static class ChatConversation
 {
     public const string Zone = "Europe/Berlin";
 
-    public static readonly TimeZoneInfo BerlinZone = TimeZoneInfo.FindSystemTimeZoneById(Zone);
+    public static readonly DateTimeZone BerlinZone = IanaTimeZones.GetZone(Zone);
 
     public static async Task<(HttpResponseMessage Response, JsonObject Body)> AskAsync(HttpClient http, string text, string zone = Zone)
     {
@@ -32,8 +34,8 @@ internal static class ChatConversation
     /// <summary>The UTC instant of a Berlin wall-clock time, as the API returns it.</summary>
     public static DateTimeOffset BerlinInstant(DateOnly day, int hour, int minute = 0)
     {
-        var local = day.ToDateTime(new TimeOnly(hour, minute));
-        return new DateTimeOffset(local, BerlinZone.GetUtcOffset(local)).ToUniversalTime();
+        var local = LocalDateTime.FromDateTime(day.ToDateTime(new TimeOnly(hour, minute)));
+        return local.InZoneLeniently(BerlinZone).ToInstant().ToDateTimeOffset();
     }
 
     public static string Iso(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

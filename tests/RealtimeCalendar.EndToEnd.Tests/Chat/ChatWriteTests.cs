@@ -40,7 +40,7 @@ public sealed class ChatWriteTests(ChatCloudFixture fixture) : ScriptedModelTest
         var first = Model.Received[0].Json;
         var instructions = (string)first["messages"]![0]!["content"]!;
         Assert.Contains(Zone, instructions, StringComparison.Ordinal);
-        Assert.Contains(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, BerlinZone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), instructions, StringComparison.Ordinal);
+        Assert.Contains(NodaTime.SystemClock.Instance.GetCurrentInstant().InZone(BerlinZone).Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), instructions, StringComparison.Ordinal);
         Assert.Equal(["list_events", "create_event", "update_event", "delete_event"], first["tools"]!.AsArray().Select(t => (string)t!["function"]!["name"]!));
         Assert.Equal("created", (string)LastToolResult(Model.Received[1].Json)["status"]!);
     }

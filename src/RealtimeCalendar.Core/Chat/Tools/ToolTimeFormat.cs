@@ -1,4 +1,6 @@
 using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
 
 namespace RealtimeCalendar.Core.Chat.Tools;
 
@@ -7,11 +9,15 @@ namespace RealtimeCalendar.Core.Chat.Tools;
 /// (<c>2026-12-01T12:00</c>), dates for all-day events (<c>2026-12-01</c>). Models resolve "next Tuesday at noon" far
 /// more reliably into local wall-clock text than into UTC instants; the conversion happens here, in one place.
 /// </summary>
-public sealed class ToolTimeFormat(TimeZoneInfo zone)
+public sealed class ToolTimeFormat(DateTimeZone zone)
 {
     private static readonly string[] LocalFormats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"];
+    private static readonly OffsetDateTimePattern InstantPattern = OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mmo<m>");
+    private static readonly LocalDateTimePattern NowPattern = LocalDateTimePattern.CreateWithInvariantCulture("dddd uuuu'-'MM'-'dd HH':'mm");
+    private static readonly OffsetPattern NowOffsetPattern = OffsetPattern.CreateWithInvariantCulture("m");
 
-    public TimeZoneInfo Zone { get; } = zone;
+    /// <summary>The user's zone, from <see cref="TimeZones.IanaTimeZones"/>; its id is the canonical spelling.</summary>
+    public DateTimeZone Zone { get; } = zone;
 
     /// <summary>Reads a date (<c>yyyy-MM-dd</c>) as that day's date; null when the text is not a plain date.</summary>
     public static DateOnly? ReadDate(string text) =>
@@ -41,7 +47,7 @@ public sealed class ToolTimeFormat(TimeZoneInfo zone)
 
     /// <summary>Writes an instant as the user's wall-clock time, with its offset so the model cannot misread it.</summary>
     public string WriteInstant(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, Zone).ToString("yyyy-MM-dd'T'HH:mmzzz", CultureInfo.InvariantCulture);
+        InstantPattern.Format(Instant.FromDateTimeOffset(instant).InZone(Zone).ToOffsetDateTime());
 
     /// <summary>Writes the UTC midnight an all-day event is stored at as its calendar date.</summary>
     public static string WriteDate(DateTimeOffset utcMidnight) =>
@@ -50,19 +56,18 @@ public sealed class ToolTimeFormat(TimeZoneInfo zone)
     /// <summary>The user's current wall-clock time, written for the model's instructions.</summary>
     public string DescribeNow(DateTimeOffset now)
     {
-        var local = TimeZoneInfo.ConvertTime(now, Zone);
-        return local.ToString("dddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
-            + " (UTC" + local.ToString("zzz", CultureInfo.InvariantCulture) + ")";
+        var local = Instant.FromDateTimeOffset(now).InZone(Zone);
+        return NowPattern.Format(local.LocalDateTime) + " (UTC" + NowOffsetPattern.Format(local.Offset) + ")";
     }
 
     private (DateTimeOffset? Instant, string? Error) ResolveLocal(DateTime local, string text)
     {
-        if (Zone.IsInvalidTime(local))
+        var mapping = Zone.MapLocal(LocalDateTime.FromDateTime(local));
+        if (mapping.Count == 0)
             return (null, $"{text} does not exist in {Zone.Id} (the clocks skip it); pick another time.");
 
         // A time the clocks pass twice (autumn) is read as its first occurrence, as calendar apps do.
-        var offset = Zone.IsAmbiguousTime(local) ? Zone.GetAmbiguousTimeOffsets(local).Max() : Zone.GetUtcOffset(local);
-        return (new DateTimeOffset(local, offset).ToUniversalTime(), null);
+        return (mapping.First().ToInstant().ToDateTimeOffset(), null);
     }
 
     private static bool HasExplicitOffset(string text) =>
