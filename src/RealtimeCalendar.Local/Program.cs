@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Logging.Abstractions;
 using RealtimeCalendar.Local.Hosting;
+using RealtimeCalendar.Local.NodeTools;
 
 LocalCloudOptions options;
 try
@@ -72,7 +74,7 @@ await using (cloud)
         An access token for curl (expires; restart or see src/RealtimeCalendar.Local/README.md for a fresh one):
           export TOKEN={token}
         Watch pushes live:
-          npx wscat -c "{cloud.WebSocketUrl}?token=$TOKEN"
+          {Path.GetRelativePath(Environment.CurrentDirectory, new NodeToolsInstaller(options.ToolCache, NullLogger<NodeToolsInstaller>.Instance).Wscat)} -c "{cloud.WebSocketUrl}?token=$TOKEN"
 
         Press Ctrl+C (or send SIGTERM) to stop.
         """);

@@ -13,6 +13,9 @@ public sealed class NodeToolsInstaller(string toolCacheDirectory, ILogger<NodeTo
 
     public string InstallDirectory => Path.Combine(toolCacheDirectory, "node-tools");
 
+    /// <summary>The wscat the local cloud installed (<c>wscat@6.1.0</c> from the committed lock), for the start-up banner.</summary>
+    public string Wscat => Path.Combine(InstallDirectory, "node_modules", ".bin", "wscat");
+
     public string CognitoLocalEntryPoint => Path.Combine(InstallDirectory, "node_modules", "cognito-local", "lib", "bin", "start.js");
 
     public async Task EnsureInstalledAsync(CancellationToken cancellationToken)
