@@ -33,13 +33,8 @@ public sealed class ChatCloudFixture : IAsyncLifetime
     {
         Model = await ChatCompletionsServer.StartAsync(ApiKey);
         loggerFactory = LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(logs));
-        var options = new LocalCloudOptions
+        var options = TestCloudOptions.InMemory with
         {
-            Port = 0,
-            InMemory = true,
-            DataDirectory = Path.Combine(Path.GetTempPath(), "rc-e2e-unused"),
-            ToolCacheDirectory = Path.Combine(LocalCloudCommandLine.DefaultDataDirectory(), "tools"),
-            ServeClient = false,
             ChatApiKey = new FixedSecret(ApiKey),
             OpenAiBaseUrl = Model.BaseAddress,
             OpenAiModel = "gpt-4o-mini",

@@ -17,17 +17,9 @@ public sealed class LocalCloudFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new LocalCloudOptions
+        var options = TestCloudOptions.InMemory with
         {
-            Port = 0,
-            InMemory = true,
-            DataDirectory = Path.Combine(Path.GetTempPath(), "rc-e2e-unused"),
-            ToolCacheDirectory = Path.Combine(LocalCloudCommandLine.DefaultDataDirectory(), "tools"),
             MaxEventsPerUser = MaxEventsPerUser,
-            // The browser tests build and serve the client; these tests talk to the APIs only.
-            ServeClient = false,
-            // No chat key, whatever the developer's environment holds: these tests see the unconfigured chat.
-            ChatApiKey = new FixedSecret(null),
             // Fault tests lose sockets seconds after opening them; the handshake grace is covered by Core's tests.
             ConnectionHandshakeGrace = TimeSpan.Zero,
         };

@@ -26,13 +26,8 @@ public sealed class ProcessModeFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Model = await ChatCompletionsServer.StartAsync(ApiKey);
-        var options = new LocalCloudOptions
+        var options = TestCloudOptions.InMemory with
         {
-            Port = 0,
-            InMemory = true,
-            DataDirectory = Path.Combine(Path.GetTempPath(), "rc-e2e-unused"),
-            ToolCacheDirectory = Path.Combine(LocalCloudCommandLine.DefaultDataDirectory(), "tools"),
-            ServeClient = false,
             Lambda = LambdaMode.Process,
             BootstrapPath = BuildOutput.Of("RealtimeCalendar.Functions", "bootstrap"),
             ChatApiKey = new FixedSecret(ApiKey),

@@ -1,3 +1,4 @@
+using RealtimeCalendar.EndToEnd.Tests.Fixtures;
 using Microsoft.Extensions.Logging.Abstractions;
 using RealtimeCalendar.Local.Hosting;
 
@@ -14,13 +15,8 @@ public sealed class PublishedBootstrapFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new LocalCloudOptions
+        var options = TestCloudOptions.InMemory with
         {
-            Port = 0,
-            InMemory = true,
-            DataDirectory = Path.Combine(Path.GetTempPath(), "rc-e2e-unused"),
-            ToolCacheDirectory = Path.Combine(LocalCloudCommandLine.DefaultDataDirectory(), "tools"),
-            ServeClient = false,
             Lambda = LambdaMode.Process,
         };
         Cloud = await LocalCloud.StartAsync(options, NullLoggerFactory.Instance, CancellationToken.None);

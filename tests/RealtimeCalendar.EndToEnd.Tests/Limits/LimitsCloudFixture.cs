@@ -18,14 +18,8 @@ public sealed class LimitsCloudFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new LocalCloudOptions
+        var options = TestCloudOptions.InMemory with
         {
-            Port = 0,
-            InMemory = true,
-            DataDirectory = Path.Combine(Path.GetTempPath(), "rc-e2e-unused"),
-            ToolCacheDirectory = Path.Combine(LocalCloudCommandLine.DefaultDataDirectory(), "tools"),
-            ServeClient = false,
-            ChatApiKey = new FixedSecret(null),
             SocketsPerUser = SocketsPerUser,
             TicketsPerUserPerMinute = TicketsPerMinute,
         };
