@@ -1,3 +1,5 @@
+import { jsonObjectOrNull, nonEmptyStringField, stringField } from '../json/JsonObject';
+
 /** An event as the HTTP API and the real-time messages send it; instants are ISO-8601 UTC strings. */
 export interface CalendarEvent {
   readonly id: string;
@@ -36,25 +38,25 @@ export class InvalidEventError extends Error {
 
 /** Checks an event that came over the wire before anything renders it. */
 export function parseCalendarEvent(value: unknown): CalendarEvent {
-  if (typeof value !== 'object' || value === null) throw new InvalidEventError('An event must be an object.');
-  const e = value as Record<string, unknown>;
-  const id = e['id'];
+  const e = jsonObjectOrNull(value);
+  if (e === null) throw new InvalidEventError('An event must be an object.');
+  const id = nonEmptyStringField(e, 'id');
   const version = e['version'];
-  if (typeof id !== 'string' || id.length === 0) throw new InvalidEventError('An event needs an id.');
+  if (id === undefined) throw new InvalidEventError('An event needs an id.');
   if (typeof version !== 'number' || !Number.isFinite(version)) throw new InvalidEventError(`Event ${id} has no numeric version.`);
   return {
     id,
-    title: typeof e['title'] === 'string' ? e['title'] : '',
+    title: stringField(e, 'title') ?? '',
     start: instant(e['start'], id, 'start'),
     end: instant(e['end'], id, 'end'),
     allDay: e['allDay'] === true,
-    timeZone: typeof e['timeZone'] === 'string' && e['timeZone'].length > 0 ? e['timeZone'] : 'UTC',
-    description: typeof e['description'] === 'string' ? e['description'] : null,
-    location: typeof e['location'] === 'string' ? e['location'] : null,
+    timeZone: nonEmptyStringField(e, 'timeZone') ?? 'UTC',
+    description: stringField(e, 'description') ?? null,
+    location: stringField(e, 'location') ?? null,
     version,
-    updatedAt: typeof e['updatedAt'] === 'string' ? e['updatedAt'] : '',
-    source: typeof e['source'] === 'string' ? e['source'] : '',
-    eventType: typeof e['eventType'] === 'string' && e['eventType'].length > 0 ? e['eventType'] : 'default',
+    updatedAt: stringField(e, 'updatedAt') ?? '',
+    source: stringField(e, 'source') ?? '',
+    eventType: nonEmptyStringField(e, 'eventType') ?? 'default',
     readOnly: e['readOnly'] === true,
   };
 }

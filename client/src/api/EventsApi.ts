@@ -1,5 +1,7 @@
 import type { AuthorizedFetch } from './AuthorizedFetch';
+import { jsonObjectBody, stringField } from '../json/JsonObject';
 import { parseCalendarEvent, type CalendarEvent, type EventDraft } from './CalendarEvent';
+import { jsonRequest } from './JsonRequest';
 
 /** The calendar's HTTP API: /api/events. Every write carries If-Match with the version it was based on. */
 export class EventsApi {
@@ -17,9 +19,10 @@ export class EventsApi {
       const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });
       if (pageToken !== undefined) query.set('pageToken', pageToken);
       const response = await this.http.send(`/api/events?${query.toString()}`, signal ? { signal } : {});
-      const body = (await response.json()) as { events?: unknown; nextPageToken?: unknown };
-      if (Array.isArray(body.events)) events.push(...body.events.map(parseCalendarEvent));
-      pageToken = typeof body.nextPageToken === 'string' ? body.nextPageToken : undefined;
+      const body = await jsonObjectBody(response);
+      const listed = body['events'];
+      if (Array.isArray(listed)) events.push(...listed.map(parseCalendarEvent));
+      pageToken = stringField(body, 'nextPageToken');
       // A server that hands the same token back twice would page forever.
       if (pageToken !== undefined && seenTokens.has(pageToken)) throw new Error('The events listing repeated a page token.');
       if (pageToken !== undefined) seenTokens.add(pageToken);
@@ -38,19 +41,13 @@ export class EventsApi {
   }
 
   async update(id: string, version: number, draft: EventDraft): Promise<CalendarEvent> {
-    const response = await this.http.send(`/api/events/${encodeURIComponent(id)}`, jsonRequest('PUT', draft, version));
+    const response = await this.http.send(`/api/events/${encodeURIComponent(id)}`, jsonRequest('PUT', draft, { 'If-Match': etag(version) }));
     return parseCalendarEvent(await response.json());
   }
 
   async delete(id: string, version: number): Promise<void> {
     await this.http.send(`/api/events/${encodeURIComponent(id)}`, { method: 'DELETE', headers: { 'If-Match': etag(version) } });
   }
-}
-
-function jsonRequest(method: string, draft: EventDraft, version?: number): RequestInit {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-  if (version !== undefined) headers['If-Match'] = etag(version);
-  return { method, headers, body: JSON.stringify(draft) };
 }
 
 function etag(version: number): string {

@@ -8,6 +8,8 @@ import { ChatPanelState } from '../chat/ChatPanelState';
 import type { ServerMessage } from '../realtime/ChangeMessage';
 import { RealtimeConnection } from '../realtime/RealtimeConnection';
 import { ConnectionStatusIndicator } from '../ui/ConnectionStatusIndicator';
+import { button, element } from '../ui/Elements';
+import { errorText } from '../ui/ErrorText';
 import { Notice } from '../ui/Notice';
 import { CalendarView } from './CalendarView';
 import { EventDialog, type DialogTarget } from './EventDialog';
@@ -47,13 +49,10 @@ export class CalendarPage {
   private readonly onOffline = (): void => this.connection.handleOffline();
 
   constructor(private readonly root: HTMLElement, private readonly options: CalendarPageOptions) {
-    this.shell = document.createElement('div');
-    this.shell.className = 'app-shell';
-    const host = document.createElement('main');
-    host.className = 'calendar-host';
+    this.shell = element('div', 'app-shell');
+    const host = element('main', 'calendar-host');
     this.chat = options.chat === null ? null : this.createChat(options.chat);
-    const workspace = document.createElement('div');
-    workspace.className = 'workspace';
+    const workspace = element('div', 'workspace');
     workspace.append(host);
     if (this.chat !== null) workspace.append(this.chat.panel.element);
     this.shell.append(this.toolbar(), workspace);
@@ -111,17 +110,11 @@ export class CalendarPage {
   }
 
   private toolbar(): HTMLElement {
-    const bar = document.createElement('header');
-    bar.className = 'topbar';
-    const name = document.createElement('span');
-    name.className = 'app-name';
+    const bar = element('header', 'topbar');
+    const name = element('span', 'app-name');
     name.textContent = 'Calendar';
-    const spacer = document.createElement('span');
-    spacer.className = 'spacer';
-    const signOut = document.createElement('button');
-    signOut.type = 'button';
-    signOut.textContent = 'Sign out';
-    signOut.dataset['testid'] = 'signout';
+    const spacer = element('span', 'spacer');
+    const signOut = button('Sign out', { testId: 'signout' });
     signOut.addEventListener('click', () => this.options.signOut());
     bar.append(name, spacer);
     if (this.options.google !== undefined) bar.append(this.options.google.element);
@@ -172,7 +165,7 @@ export class CalendarPage {
       if (!abort.signal.aborted) this.options.store.applySnapshot(from, to, events, mark);
     } catch (error) {
       if (abort.signal.aborted) return;
-      this.notice.show(`Could not load events: ${describe(error)}`);
+      this.notice.show(`Could not load events: ${errorText(error)}`);
     } finally {
       if (this.loadAbort === abort) this.loadAbort = null;
     }
@@ -242,7 +235,7 @@ export class CalendarPage {
       if (error instanceof ProblemError && (error.status === 412 || error.status === 404)) {
         await this.reloadAfterConflict(event);
       } else {
-        this.notice.show(`Could not move the event: ${describe(error)}`);
+        this.notice.show(`Could not move the event: ${errorText(error)}`);
       }
     }
   }
@@ -256,7 +249,7 @@ export class CalendarPage {
     if (error instanceof ProblemError) {
       this.dialog.showError({ title: error.title, detail: error.detail, errors: error.errors });
     } else {
-      this.dialog.showError({ title: 'Something went wrong', detail: describe(error) });
+      this.dialog.showError({ title: 'Something went wrong', detail: errorText(error) });
     }
   }
 
@@ -273,9 +266,9 @@ export class CalendarPage {
         return;
       }
       if (this.dialog.editingId === stale.id) {
-        this.dialog.showError({ title: 'This event was changed elsewhere', detail: `Could not load the latest version: ${describe(error)}` });
+        this.dialog.showError({ title: 'This event was changed elsewhere', detail: `Could not load the latest version: ${errorText(error)}` });
       } else {
-        this.notice.show(`This event was changed elsewhere, and the latest version could not be loaded: ${describe(error)}`);
+        this.notice.show(`This event was changed elsewhere, and the latest version could not be loaded: ${errorText(error)}`);
       }
       return;
     }
@@ -283,9 +276,4 @@ export class CalendarPage {
     if (this.dialog.editingId === stale.id) this.dialog.showLatest(latest);
     this.notice.show(CHANGED_ELSEWHERE);
   }
-}
-
-function describe(error: unknown): string {
-  if (error instanceof ProblemError) return error.detail ? `${error.title}. ${error.detail}` : error.title;
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,6 +1,8 @@
 import type { CalendarEvent, EventDraft } from '../api/CalendarEvent';
 import type { FieldProblem } from '../api/ProblemError';
 import { draftFromForm, formValuesFromEvent, withAllDay, type EventFormValues } from './EventForm';
+import { button, element, input, labelled } from '../ui/Elements';
+import { errorText } from '../ui/ErrorText';
 import { timeZoneChoices } from './EventTimes';
 
 /** What the dialog is editing: a new event, or a stored one at a known version (sent as If-Match). */
@@ -51,14 +53,12 @@ export class EventDialog {
   private busy = false;
 
   constructor(private readonly actions: EventDialogActions) {
-    this.element = document.createElement('dialog');
-    this.element.className = 'event-dialog';
-    this.element.dataset['testid'] = 'event-dialog';
+    this.element = element('dialog', 'event-dialog', 'event-dialog');
     this.element.setAttribute('aria-labelledby', 'event-dialog-heading');
 
-    this.form = document.createElement('form');
+    this.form = element('form');
     this.form.noValidate = true;
-    this.heading = document.createElement('h2');
+    this.heading = element('h2');
     this.heading.id = 'event-dialog-heading';
 
     this.errorBox = element('div', 'dialog-error', 'dialog-error');
@@ -69,16 +69,14 @@ export class EventDialog {
     this.allDay = input('checkbox', 'event-allday');
     this.start = input('datetime-local', 'event-start');
     this.end = input('datetime-local', 'event-end');
-    this.timeZone = document.createElement('select');
-    this.timeZone.dataset['testid'] = 'event-timezone';
+    this.timeZone = element('select', undefined, 'event-timezone');
     this.location = input('text', 'event-location');
-    this.description = document.createElement('textarea');
-    this.description.dataset['testid'] = 'event-description';
+    this.description = element('textarea', undefined, 'event-description');
     this.description.rows = 3;
 
-    this.saveButton = button('Save', 'event-save', 'submit', 'primary');
-    this.deleteButton = button('Delete', 'event-delete', 'button', 'danger');
-    this.cancelButton = button('Cancel', 'event-cancel', 'button');
+    this.saveButton = button('Save', { testId: 'event-save', type: 'submit', className: 'primary' });
+    this.deleteButton = button('Delete', { testId: 'event-delete', className: 'danger' });
+    this.cancelButton = button('Cancel', { testId: 'event-cancel' });
 
     const allDayLabel = element('label', 'checkbox');
     allDayLabel.append(this.allDay, document.createTextNode(' All day'));
@@ -153,20 +151,20 @@ export class EventDialog {
 
   showError(content: DialogErrorContent): void {
     this.clearError();
-    const heading = document.createElement('strong');
+    const heading = element('strong');
     heading.textContent = content.title;
     this.errorBox.append(heading);
     if (content.detail) {
-      const detail = document.createElement('p');
+      const detail = element('p');
       detail.textContent = content.detail;
       this.errorBox.append(detail);
     }
     const errors = content.errors ?? [];
     if (errors.length > 0) {
-      const list = document.createElement('ul');
+      const list = element('ul');
       for (const problem of errors) {
         const field = fieldNamed(problem.field);
-        const item = document.createElement('li');
+        const item = element('li');
         // The server's messages already name their field ("Title is required."): show them as they are.
         item.textContent = problem.message;
         list.append(item);
@@ -213,7 +211,7 @@ export class EventDialog {
     try {
       await action();
     } catch (error) {
-      this.showError({ title: 'Something went wrong', detail: error instanceof Error ? error.message : String(error) });
+      this.showError({ title: 'Something went wrong', detail: errorText(error) });
     } finally {
       this.setBusy(false);
     }
@@ -284,35 +282,4 @@ function fieldNamed(raw: string): FieldName | null {
     if (field.toLowerCase() === name) return field;
   }
   return null;
-}
-
-function element(tag: string, className: string, testId?: string): HTMLElement {
-  const el = document.createElement(tag);
-  el.className = className;
-  if (testId) el.dataset['testid'] = testId;
-  return el;
-}
-
-function input(type: string, testId: string): HTMLInputElement {
-  const el = document.createElement('input');
-  el.type = type;
-  el.dataset['testid'] = testId;
-  return el;
-}
-
-function button(text: string, testId: string, type: 'button' | 'submit', className?: string): HTMLButtonElement {
-  const el = document.createElement('button');
-  el.type = type;
-  el.textContent = text;
-  el.dataset['testid'] = testId;
-  if (className) el.className = className;
-  return el;
-}
-
-function labelled(text: string, control: HTMLElement): HTMLLabelElement {
-  const label = document.createElement('label');
-  const caption = document.createElement('span');
-  caption.textContent = text;
-  label.append(caption, control);
-  return label;
 }
