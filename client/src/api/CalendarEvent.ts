@@ -18,6 +18,12 @@ export interface CalendarEvent {
   readonly eventType: string;
   /** True for Google status entries and the like: the server refuses edits and deletes (409), so none are offered. */
   readonly readOnly: boolean;
+  /** A series' RFC 5545 lines (`RRULE:…`, `EXDATE…`), as Google Calendar API v3 has them; null on anything else. */
+  readonly recurrence: readonly string[] | null;
+  /** On an occurrence of a series (expanded or a changed one): the series' id; else null. */
+  readonly recurringEventId: string | null;
+  /** On an occurrence: the start the series' rule gives it (ISO-8601 UTC), however it was moved since; else null. */
+  readonly originalStartTime: string | null;
 }
 
 /** What the client sends to create or replace an event. */
@@ -30,6 +36,11 @@ export interface EventDraft {
   readonly timeZone: string;
   readonly description?: string;
   readonly location?: string;
+  /**
+   * RFC 5545 lines: on create or on a single event, makes it a series; with scope following or all, the new rule
+   * (absent keeps the series' rule). Never with scope this.
+   */
+  readonly recurrence?: readonly string[];
 }
 
 export class InvalidEventError extends Error {
@@ -58,7 +69,23 @@ export function parseCalendarEvent(value: unknown): CalendarEvent {
     source: stringField(e, 'source') ?? '',
     eventType: nonEmptyStringField(e, 'eventType') ?? 'default',
     readOnly: e['readOnly'] === true,
+    recurrence: recurrenceOf(e['recurrence'], id),
+    recurringEventId: nonEmptyStringField(e, 'recurringEventId') ?? null,
+    originalStartTime: e['originalStartTime'] === undefined || e['originalStartTime'] === null ? null : instant(e['originalStartTime'], id, 'originalStartTime'),
   };
+}
+
+/** True for a series (the item that holds the rule), which the calendar never draws itself: it draws its occurrences. */
+export function isSeries(event: CalendarEvent): boolean {
+  return event.recurrence !== null;
+}
+
+function recurrenceOf(value: unknown, id: string): readonly string[] | null {
+  if (value === undefined || value === null) return null;
+  if (!Array.isArray(value) || !value.every((line): line is string => typeof line === 'string')) {
+    throw new InvalidEventError(`Event ${id} has a recurrence that is not a list of lines.`);
+  }
+  return value;
 }
 
 function instant(value: unknown, id: string, field: string): string {

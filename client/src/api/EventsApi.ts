@@ -1,6 +1,7 @@
 import type { AuthorizedFetch } from './AuthorizedFetch';
 import { jsonObjectBody, stringField } from '../json/JsonObject';
 import { parseCalendarEvent, type CalendarEvent, type EventDraft } from './CalendarEvent';
+import type { EditScope } from './EditScope';
 import { jsonRequest } from './JsonRequest';
 
 /** The calendar's HTTP API: /api/events. Every write carries If-Match with the version it was based on. */
@@ -40,14 +41,23 @@ export class EventsApi {
     return parseCalendarEvent(await response.json());
   }
 
-  async update(id: string, version: number, draft: EventDraft): Promise<CalendarEvent> {
-    const response = await this.http.send(`/api/events/${encodeURIComponent(id)}`, jsonRequest('PUT', draft, { 'If-Match': etag(version) }));
+  /**
+   * Replaces an event. For an occurrence of a series, `version` is the series' (the occurrence carries it) and `scope`
+   * says which occurrences change; the answer is then the changed occurrence (this) or the changed or new series.
+   */
+  async update(id: string, version: number, draft: EventDraft, scope?: EditScope): Promise<CalendarEvent> {
+    const response = await this.http.send(eventPath(id, scope), jsonRequest('PUT', draft, { 'If-Match': etag(version) }));
     return parseCalendarEvent(await response.json());
   }
 
-  async delete(id: string, version: number): Promise<void> {
-    await this.http.send(`/api/events/${encodeURIComponent(id)}`, { method: 'DELETE', headers: { 'If-Match': etag(version) } });
+  async delete(id: string, version: number, scope?: EditScope): Promise<void> {
+    await this.http.send(eventPath(id, scope), { method: 'DELETE', headers: { 'If-Match': etag(version) } });
   }
+}
+
+function eventPath(id: string, scope: EditScope | undefined): string {
+  const path = `/api/events/${encodeURIComponent(id)}`;
+  return scope === undefined ? path : `${path}?scope=${scope}`;
 }
 
 function etag(version: number): string {

@@ -1,5 +1,6 @@
-import type { CalendarEvent, EventDraft } from '../api/CalendarEvent';
+import { isSeries, type CalendarEvent, type EventDraft } from '../api/CalendarEvent';
 import type { ChatApi } from '../api/ChatApi';
+import type { EditScope } from '../api/EditScope';
 import type { EventChange } from '../api/ChatExchange';
 import type { EventsApi } from '../api/EventsApi';
 import { ProblemError } from '../api/ProblemError';
@@ -12,10 +13,12 @@ import { button, element } from '../ui/Elements';
 import { errorText } from '../ui/ErrorText';
 import { Notice } from '../ui/Notice';
 import { CalendarView } from './CalendarView';
+import { EventChangeHandler } from './EventChangeHandler';
 import { EventDialog, type DialogTarget } from './EventDialog';
 import { draftFromMove, formValuesForRange, type PickedRange } from './EventForm';
 import type { EventStore } from './EventStore';
 import { browserTimeZone, utcDateOf } from './EventTimes';
+import { ScopePrompt } from './ScopePrompt';
 
 export const CHANGED_ELSEWHERE = 'This event was changed elsewhere; showing the latest version.';
 export const DELETED_ELSEWHERE = 'This event was deleted elsewhere.';
@@ -35,11 +38,15 @@ export interface CalendarPageOptions {
 /**
  * The signed-in screen: toolbar, calendar, dialog, notices and the live connection, and the rules
  * that tie them to the API (If-Match on every write, 412 means reload and say so, 404 means gone).
+ * Editing, moving or deleting an occurrence of a series first asks which occurrences it reaches; whatever changes a
+ * series has the visible range loaded again, since only the API expands series into occurrences.
  */
 export class CalendarPage {
   private readonly shell: HTMLElement;
   private readonly view: CalendarView;
   private readonly dialog: EventDialog;
+  private readonly scopePrompt = new ScopePrompt();
+  private readonly changes: EventChangeHandler;
   private readonly notice = new Notice();
   private readonly status = new ConnectionStatusIndicator('reconnecting');
   private readonly connection: RealtimeConnection;
@@ -60,7 +67,17 @@ export class CalendarPage {
     this.dialog = new EventDialog({
       save: (target, draft) => this.save(target, draft),
       delete: (event) => this.delete(event),
+      loadSeries: (seriesId) => this.options.events.get(seriesId),
       closed: () => this.view.unselect(),
+    });
+    this.changes = new EventChangeHandler(options.store, {
+      reloadVisibleRange: () => void this.reloadVisibleRange(),
+      removed: (ids) => {
+        const editing = this.dialog.editingId;
+        if (editing === null || !ids.includes(editing)) return;
+        this.dialog.close();
+        this.notice.show(DELETED_ELSEWHERE);
+      },
     });
 
     this.view = new CalendarView(host, options.store, {
@@ -74,13 +91,13 @@ export class CalendarPage {
       webSocketUrl: options.webSocketUrl,
       requestTicket: options.requestTicket,
       onMessage: (message) => this.handleMessage(message),
-      onConnected: () => this.reloadVisibleRange(),
+      onConnected: () => void this.reloadVisibleRange(),
       onStateChange: (state) => this.status.show(state),
     });
   }
 
   start(): void {
-    this.root.append(this.shell, this.dialog.element, this.notice.element);
+    this.root.append(this.shell, this.dialog.element, this.scopePrompt.element, this.notice.element);
     this.view.render();
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
@@ -101,11 +118,13 @@ export class CalendarPage {
     this.connection.stop();
     this.chat?.state.destroy();
     this.chat?.panel.destroy();
+    this.scopePrompt.dismiss();
     this.dialog.close();
     this.view.destroy();
     this.notice.hide();
     this.shell.remove();
     this.dialog.element.remove();
+    this.scopePrompt.element.remove();
     this.notice.element.remove();
   }
 
@@ -150,9 +169,9 @@ export class CalendarPage {
     }
   }
 
-  private reloadVisibleRange(): void {
+  private async reloadVisibleRange(): Promise<void> {
     const range = this.view.visibleRange;
-    if (range !== null) void this.load(range.from, range.to);
+    if (range !== null) await this.load(range.from, range.to);
   }
 
   private async load(from: Date, to: Date): Promise<void> {
@@ -176,16 +195,7 @@ export class CalendarPage {
       console.warn('Real-time error from server', message.code, message.message);
       return;
     }
-    if (message.type !== 'event.changed') return;
-    if (message.op === 'upsert' && message.event !== null) {
-      this.options.store.upsert(message.event);
-    } else if (message.op === 'delete') {
-      const removed = this.options.store.remove(message.eventId, message.version);
-      if (removed && this.dialog.editingId === message.eventId) {
-        this.dialog.close();
-        this.notice.show(DELETED_ELSEWHERE);
-      }
-    }
+    if (message.type === 'event.changed') this.changes.handle(message);
   }
 
   private openEvent(id: string): void {
@@ -194,27 +204,33 @@ export class CalendarPage {
   }
 
   private async save(target: DialogTarget, draft: EventDraft): Promise<void> {
+    const event = target.kind === 'edit' ? target.event : null;
+    // A new rule, or all-day to timed, cannot apply to one occurrence alone (the API refuses it with scope=this).
+    const scope = await this.askScope(event, 'change', draft.recurrence === undefined && draft.allDay === event?.allDay);
+    if (scope === null) return;
     try {
-      if (target.kind === 'create') {
-        this.options.store.upsert(await this.options.events.create(draft));
+      if (event === null) {
+        this.applyWritten(await this.options.events.create(draft), undefined);
       } else {
-        this.options.store.upsert(await this.options.events.update(target.event.id, target.event.version, draft));
+        this.applyWritten(await this.options.events.update(event.id, event.version, draft, scope), scope);
       }
       this.dialog.close();
     } catch (error) {
-      await this.handleWriteFailure(error, target.kind === 'edit' ? target.event : null);
+      await this.handleWriteFailure(error, event);
     }
   }
 
   private async delete(event: CalendarEvent): Promise<void> {
+    const scope = await this.askScope(event, 'delete', true);
+    if (scope === null) return;
     try {
-      await this.options.events.delete(event.id, event.version);
-      this.options.store.remove(event.id, event.version);
+      await this.options.events.delete(event.id, event.version, scope);
+      this.applyDeleted(event, scope);
       this.dialog.close();
     } catch (error) {
       if (error instanceof ProblemError && error.status === 404) {
         // Already gone: that is what the user wanted.
-        this.options.store.remove(event.id, event.version);
+        this.applyDeleted(event, scope);
         this.dialog.close();
         return;
       }
@@ -228,8 +244,13 @@ export class CalendarPage {
       revert();
       return;
     }
+    const scope = await this.askScope(event, 'move', range.allDay === event.allDay);
+    if (scope === null) {
+      revert();
+      return;
+    }
     try {
-      this.options.store.upsert(await this.options.events.update(id, event.version, draftFromMove(event, range)));
+      this.applyWritten(await this.options.events.update(id, event.version, draftFromMove(event, range), scope), scope);
     } catch (error) {
       revert();
       if (error instanceof ProblemError && (error.status === 412 || error.status === 404)) {
@@ -238,6 +259,33 @@ export class CalendarPage {
         this.notice.show(`Could not move the event: ${errorText(error)}`);
       }
     }
+  }
+
+  /**
+   * Which occurrences a change to `event` reaches: undefined (no scope to send) for anything but an occurrence, null
+   * when the user cancelled.
+   */
+  private async askScope(event: CalendarEvent | null, action: 'change' | 'move' | 'delete', offerThis: boolean): Promise<EditScope | undefined | null> {
+    if (event === null || event.recurringEventId === null) return undefined;
+    return this.scopePrompt.ask({ action, offerThis });
+  }
+
+  /**
+   * Applies what a write answered: an event or a changed occurrence by version. A series (created, changed, split off
+   * or made from a single event) and any change beyond one occurrence have the range loaded again.
+   */
+  private applyWritten(written: CalendarEvent, scope: EditScope | undefined): void {
+    this.options.store.upsert(written);
+    if (isSeries(written) || scope === 'following' || scope === 'all') void this.reloadVisibleRange();
+  }
+
+  private applyDeleted(event: CalendarEvent, scope: EditScope | undefined): void {
+    if (scope === 'all' && event.recurringEventId !== null) {
+      this.options.store.removeSeries(event.recurringEventId, event.version);
+      return;
+    }
+    this.options.store.remove(event.id, event.version);
+    if (scope === 'following') void this.reloadVisibleRange();
   }
 
   /** Write failures inside the dialog: conflicts reload, anything else is shown in the dialog. */
@@ -261,6 +309,7 @@ export class CalendarPage {
     } catch (error) {
       if (error instanceof ProblemError && error.status === 404) {
         this.options.store.remove(stale.id, stale.version);
+        if (stale.recurringEventId !== null) void this.reloadVisibleRange();
         if (this.dialog.editingId === stale.id) this.dialog.close();
         this.notice.show(DELETED_ELSEWHERE);
         return;
@@ -273,6 +322,8 @@ export class CalendarPage {
       return;
     }
     this.options.store.upsert(latest);
+    // The series moved on: every occurrence shown may be out of date, not only this one.
+    if (stale.recurringEventId !== null) void this.reloadVisibleRange();
     if (this.dialog.editingId === stale.id) this.dialog.showLatest(latest);
     this.notice.show(CHANGED_ELSEWHERE);
   }

@@ -58,7 +58,7 @@ describe('EventsApi', () => {
     const events = await t.api.list(new Date('2026-03-01T00:00:00Z'), new Date('2026-04-01T00:00:00Z'));
     expect(t.calls[0]!.url).toBe('https://cal.example/api/events?from=2026-03-01T00%3A00%3A00.000Z&to=2026-04-01T00%3A00%3A00.000Z');
     expect(t.calls[0]!.headers.get('Authorization')).toBe('Bearer token-1');
-    expect(events).toEqual([{ ...wireEvent, start: '2026-03-10T12:00:00.000Z', end: '2026-03-10T13:00:00.000Z', updatedAt: '2026-03-01T00:00:00Z' }]);
+    expect(events).toEqual([{ ...wireEvent, start: '2026-03-10T12:00:00.000Z', end: '2026-03-10T13:00:00.000Z', updatedAt: '2026-03-01T00:00:00Z', recurrence: null, recurringEventId: null, originalStartTime: null }]);
   });
 
   it('creates with a JSON body and no If-Match', async () => {
@@ -82,6 +82,36 @@ describe('EventsApi', () => {
       ['PUT', '/api/events/e%201', '"2"'],
       ['DELETE', '/api/events/e%201', '"3"'],
     ]);
+  });
+
+  it('sends the scope of an occurrence\'s edit or delete in the query, with the series\' version as If-Match', async () => {
+    const occurrence = { ...wireEvent, id: 's1_20260310T120000Z', recurringEventId: 's1', originalStartTime: '2026-03-10T12:00:00Z', version: 4 };
+    const t = api([() => jsonResponse(200, { ...occurrence, version: 5 }), () => new Response(null, { status: 204 })]);
+    const draft = { title: 'Lunch', start: '2026-03-10T13:00:00Z', end: '2026-03-10T14:00:00Z', allDay: false, timeZone: 'UTC' };
+    const moved = await t.api.update(occurrence.id, 4, draft, 'this');
+    await t.api.delete(occurrence.id, 5, 'following');
+    expect(moved.recurringEventId).toBe('s1');
+    expect(t.calls.map((c) => [c.method, c.url, c.headers.get('If-Match')])).toEqual([
+      ['PUT', '/api/events/s1_20260310T120000Z?scope=this', '"4"'],
+      ['DELETE', '/api/events/s1_20260310T120000Z?scope=following', '"5"'],
+    ]);
+    expect(JSON.parse(t.calls[0]!.body!)).toEqual(draft);
+  });
+
+  it('reads a series\' recurrence and an occurrence\'s series id and original start', async () => {
+    const t = api([
+      () => jsonResponse(200, { ...wireEvent, id: 's1', recurrence: ['RRULE:FREQ=WEEKLY;BYDAY=TU', 'EXDATE:20260317T120000Z'] }),
+      () => jsonResponse(200, { ...wireEvent, id: 's1_20260310T120000Z', recurringEventId: 's1', originalStartTime: '2026-03-10T12:00:00+00:00' }),
+    ]);
+    const series = await t.api.get('s1');
+    const occurrence = await t.api.get('s1_20260310T120000Z');
+    expect([series.recurrence, series.recurringEventId, series.originalStartTime]).toEqual([['RRULE:FREQ=WEEKLY;BYDAY=TU', 'EXDATE:20260317T120000Z'], null, null]);
+    expect([occurrence.recurrence, occurrence.recurringEventId, occurrence.originalStartTime]).toEqual([null, 's1', '2026-03-10T12:00:00.000Z']);
+  });
+
+  it('refuses a recurrence that is not a list of lines', async () => {
+    const t = api([() => jsonResponse(200, { ...wireEvent, recurrence: 'RRULE:FREQ=DAILY' })]);
+    await expect(t.api.get('e1')).rejects.toThrow(/recurrence/);
   });
 
   it('turns a 412 into a ProblemError with that status', async () => {

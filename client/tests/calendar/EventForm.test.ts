@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarEvent } from '../../src/api/CalendarEvent';
+import { sampleEvent } from './SampleEvents';
 import { draftFromForm, draftFromMove, formValuesForRange, formValuesFromEvent, withAllDay, type EventFormValues } from '../../src/calendar/EventForm';
 
 function stored(overrides: Partial<CalendarEvent>): CalendarEvent {
-  return {
-    id: 'e1',
-    title: 'Standup',
-    start: '2026-03-10T08:00:00.000Z',
-    end: '2026-03-10T08:30:00.000Z',
-    allDay: false,
-    timeZone: 'Europe/Berlin',
-    description: 'Daily',
-    location: 'Room 1',
-    version: 3,
-    updatedAt: '2026-03-01T00:00:00.000Z',
-    source: 'api',
-    eventType: 'default',
-    readOnly: false,
+  return sampleEvent('e1', 3, {
+    title: 'Standup', start: '2026-03-10T08:00:00.000Z', end: '2026-03-10T08:30:00.000Z', timeZone: 'Europe/Berlin', description: 'Daily', location: 'Room 1',
     ...overrides,
-  };
+  });
 }
 
 function values(overrides: Partial<EventFormValues>): EventFormValues {
