@@ -1,7 +1,7 @@
 import type { CalendarEvent, EventDraft } from '../api/CalendarEvent';
 import type { FieldProblem } from '../api/ProblemError';
 import { readRecurrence } from '../recurrence/RecurrenceReader';
-import { button, element, input, labelled } from '../ui/Elements';
+import { button, element, input, labelled, option } from '../ui/Elements';
 import { errorText } from '../ui/ErrorText';
 import { draftFromForm, draftWithRepeat, formValuesFromEvent, withAllDay, type EventFormValues } from './EventForm';
 import { timeZoneChoices } from './EventTimes';
@@ -276,7 +276,7 @@ export class EventDialog {
   private fillTimeZones(selected: string): void {
     if (this.timeZone.options.length === 0 || ![...this.timeZone.options].some((o) => o.value === selected)) {
       const choices = timeZoneChoices(selected, 'UTC');
-      this.timeZone.replaceChildren(...choices.map((zone) => new Option(zone.replaceAll('_', ' '), zone)));
+      this.timeZone.replaceChildren(...choices.map((zone) => option(zone.replaceAll('_', ' '), zone)));
     }
     this.timeZone.value = selected;
   }

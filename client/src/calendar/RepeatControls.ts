@@ -4,7 +4,7 @@ import { monthlyPatternText, monthlyPatternsFor, sameMonthlyPattern } from '../r
 import type { RecurrenceReading } from '../recurrence/RecurrenceReader';
 import type { MonthlyPattern, RepeatEnd, RepeatFrequency, RepeatSettings } from '../recurrence/RepeatSettings';
 import { WEEKDAYS, inWeekOrder, weekdayName, weekdayOf, type Weekday } from '../recurrence/Weekday';
-import { element, input, labelled } from '../ui/Elements';
+import { element, input, labelled, option } from '../ui/Elements';
 
 type FrequencyChoice = 'never' | RepeatFrequency | 'custom';
 type EndChoice = RepeatEnd['kind'];
@@ -56,10 +56,10 @@ export class RepeatControls {
 
     this.frequency = element('select', undefined, 'event-repeat');
     this.frequency.append(
-      new Option('Does not repeat', 'never'), new Option('Daily', 'daily'), new Option('Weekly', 'weekly'),
-      new Option('Monthly', 'monthly'), new Option('Yearly', 'yearly'),
+      option('Does not repeat', 'never'), option('Daily', 'daily'), option('Weekly', 'weekly'),
+      option('Monthly', 'monthly'), option('Yearly', 'yearly'),
     );
-    this.customOption = new Option('Custom rule (kept)', 'custom');
+    this.customOption = option('Custom rule (kept)', 'custom');
 
     this.interval = input('number', 'event-repeat-interval');
     this.interval.min = '1';
@@ -88,7 +88,7 @@ export class RepeatControls {
     this.customRule = element('code', 'repeat-custom', 'event-repeat-custom');
 
     this.ends = element('select', undefined, 'event-repeat-ends');
-    this.ends.append(new Option('Never', 'never'), new Option('On a date', 'onDate'), new Option('After a number of times', 'afterCount'));
+    this.ends.append(option('Never', 'never'), option('On a date', 'onDate'), option('After a number of times', 'afterCount'));
     this.until = input('date', 'event-repeat-until');
     this.until.setAttribute('aria-label', 'Last day');
     this.count = input('number', 'event-repeat-count');
@@ -227,7 +227,7 @@ export class RepeatControls {
   private fillMonthly(chosen: MonthlyPattern | null): void {
     this.monthlyPatterns = monthlyPatternsFor(this.startDate);
     if (chosen !== null && !this.monthlyPatterns.some((p) => sameMonthlyPattern(p, chosen))) this.monthlyPatterns.unshift(chosen);
-    this.monthly.replaceChildren(...this.monthlyPatterns.map((pattern, i) => new Option(`Monthly ${monthlyPatternText(pattern)}`, String(i))));
+    this.monthly.replaceChildren(...this.monthlyPatterns.map((pattern, i) => option(`Monthly ${monthlyPatternText(pattern)}`, String(i))));
     const index = chosen === null ? 0 : this.monthlyPatterns.findIndex((p) => sameMonthlyPattern(p, chosen));
     this.monthly.value = String(Math.max(0, index));
   }

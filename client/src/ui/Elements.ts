@@ -38,3 +38,11 @@ export function labelled(caption: string, control: HTMLElement): HTMLLabelElemen
   label.append(text, control);
   return label;
 }
+
+/** An <option> of a <select> (built like every other element, not with the `Option` constructor). */
+export function option(text: string, value: string): HTMLOptionElement {
+  const node = element('option');
+  node.textContent = text;
+  node.value = value;
+  return node;
+}
