@@ -83,7 +83,7 @@ export class RepeatControls {
     }
 
     this.monthly = element('select', undefined, 'event-repeat-monthly');
-    this.monthlyRow = labelled('Repeat monthly', this.monthly);
+    this.monthlyRow = labelled('Which day', this.monthly);
 
     this.customRule = element('code', 'repeat-custom', 'event-repeat-custom');
 
