@@ -6,6 +6,11 @@ namespace RealtimeCalendar.Core.Events;
 /// <see cref="GoogleLink"/> is set once the event exists in the owner's Google Calendar too. <see cref="EventType"/> is
 /// one of <see cref="EventTypes"/>; every type but <see cref="EventTypes.Default"/> is read-only.
 /// <see cref="End"/> may equal <see cref="Start"/> for a timed event (a point in time, as Google allows).
+/// A <em>series</em> carries <see cref="Recurrence"/> (RFC 5545 lines, Google Calendar API v3's <c>recurrence</c>) and its
+/// first occurrence in <see cref="Start"/>..<see cref="End"/>; <see cref="OverrideIds"/> lists the ids of its occurrences
+/// that are stored as items of their own (each id ends in the occurrence's original start, <see cref="EventIds.Instance"/>);
+/// <see cref="LastOccurrenceEnd"/> is the end of its last occurrence, null while it repeats forever. An <em>override</em> (a moved or edited occurrence) carries
+/// <see cref="RecurringEventId"/> and <see cref="OriginalStartTime"/>, as Google's instances do.
 /// </summary>
 public sealed record CalendarEvent(
     string UserId,
@@ -21,7 +26,18 @@ public sealed record CalendarEvent(
     DateTimeOffset UpdatedAt,
     string Source,
     GoogleEventLink? GoogleLink = null,
-    string EventType = EventTypes.Default)
+    string EventType = EventTypes.Default,
+    IReadOnlyList<string>? Recurrence = null,
+    string? RecurringEventId = null,
+    DateTimeOffset? OriginalStartTime = null,
+    IReadOnlyList<string>? OverrideIds = null,
+    DateTimeOffset? LastOccurrenceEnd = null)
 {
     public bool IsReadOnly => EventTypes.IsReadOnly(EventType);
+
+    /// <summary>True for a series (an item with <see cref="Recurrence"/>).</summary>
+    public bool IsSeries => Recurrence is not null;
+
+    /// <summary>True for an occurrence of a series, stored (an override) or expanded.</summary>
+    public bool IsInstance => RecurringEventId is not null;
 }

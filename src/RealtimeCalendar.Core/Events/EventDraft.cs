@@ -1,6 +1,9 @@
 namespace RealtimeCalendar.Core.Events;
 
-/// <summary>What a caller asks to store: every user-editable field, nothing the server owns.</summary>
+/// <summary>
+/// What a caller asks to store: every user-editable field, nothing the server owns. <see cref="Recurrence"/> (null: not
+/// given) makes a series on create; on an edit of a series it replaces the rule, and null keeps the stored one.
+/// </summary>
 public sealed record EventDraft(
     string? Title,
     DateTimeOffset? Start,
@@ -8,4 +11,5 @@ public sealed record EventDraft(
     bool AllDay,
     string? TimeZone,
     string? Description,
-    string? Location);
+    string? Location,
+    IReadOnlyList<string?>? Recurrence = null);

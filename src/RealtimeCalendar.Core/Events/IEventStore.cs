@@ -40,13 +40,31 @@ public interface IEventStore
     Task<long> GetLastVersionAsync(string userId, string eventId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// One page of the user's events that overlap the range, including ones that began before it, earliest start first;
-    /// never a scan. <paramref name="pageToken"/> is null for the first page, else a <see cref="EventPage.NextPageToken"/>
+    /// One page of the user's single events and stored overrides that overlap the range, including ones that began
+    /// before it, earliest start first; never a scan. Series are not in it: <see cref="QuerySeriesAsync"/> reads them. <paramref name="pageToken"/> is null for the first page, else a <see cref="EventPage.NextPageToken"/>
     /// of the same range.
     /// </summary>
     /// <param name="maxResults">At most this many events (1..<see cref="EventPaging.MaxResultsCeiling"/>).</param>
     /// <exception cref="InvalidPageTokenException">The token was not handed out for this range.</exception>
     Task<EventPage> QueryPageAsync(string userId, TimeRange range, int maxResults, string? pageToken, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every series of the user whose span (first start .. end of its last occurrence, or open-ended) overlaps the
+    /// range, read through the sparse series index: never a scan, never materialised occurrences.
+    /// </summary>
+    Task<IReadOnlyList<CalendarEvent>> QuerySeriesAsync(string userId, TimeRange range, CancellationToken cancellationToken);
+
+    /// <summary>How many series the user has (used to enforce <see cref="Recurrence.RecurrenceLimits.MaxSeriesPerUser"/>).</summary>
+    Task<int> CountSeriesAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>The live items among <paramref name="eventIds"/> (missing and deleted ones are left out), in no order.</summary>
+    Task<IReadOnlyList<CalendarEvent>> GetManyAsync(string userId, IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores <paramref name="write"/> all or nothing; <see cref="StoreWriteOutcome.VersionConflict"/> when the series'
+    /// version is not the expected one any more (or it is gone: the caller re-reads to tell).
+    /// </summary>
+    Task<StoreWriteOutcome> WriteSeriesAsync(SeriesWrite write, CancellationToken cancellationToken);
 
     /// <summary>How many events the user has stored (used to enforce the per-user cap).</summary>
     Task<int> CountAsync(string userId, CancellationToken cancellationToken);

@@ -24,8 +24,16 @@ public static class RecurrenceLimits
     /// <summary>Occurrences one range query expands over all series of a user; past it the answer says it was cut.</summary>
     public const int MaxOccurrencesPerQuery = 2_500;
 
-    /// <summary>Overridden (moved, edited or cancelled) occurrences kept beside one series.</summary>
-    public const int MaxOverridesPerSeries = 500;
+    /// <summary>
+    /// Moved or edited occurrences stored beside one series; one more is a 409. A "this and following" split moves the
+    /// later ones with the new series in one DynamoDB transaction, which holds at most 100 items (the two series and
+    /// every override), so the bound sits below that. Cancelled occurrences are EXDATEs and count against
+    /// <see cref="MaxDateEntries"/> instead.
+    /// </summary>
+    public const int MaxOverridesPerSeries = 90;
+
+    /// <summary>Series one user may hold (each is expanded by every range query it overlaps); one more is a 409.</summary>
+    public const int MaxSeriesPerUser = 1_000;
 
     /// <summary>
     /// How many candidate periods the expander may test without finding an occurrence before it calls the rule empty

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ical.Net.DataTypes;
 using Ical.Net.Evaluation;
 using NodaTime;
@@ -60,14 +59,7 @@ public sealed class SeriesSchedule
         if (errors.Count > before)
             return null;
 
-        var component = new VEvent { DtStart = ToCalDateTime(start, allDay, zone) };
-        if (recurrence.Rule is not null)
-            component.RecurrenceRule = new RecurrencePattern(recurrence.Rule);
-        foreach (var date in recurrence.ExceptionDates)
-            component.ExceptionDates.Add(ToCalDateTime(date));
-        foreach (var date in recurrence.RecurrenceDates)
-            component.RecurrenceDates.Add(ToCalDateTime(date));
-
+        var component = Component(start, allDay, zone, recurrence);
         var duration = end - start;
         var occurrences = Expand(component, from: null).GetEnumerator();
         DateTimeOffset firstStart;
@@ -122,9 +114,55 @@ public sealed class SeriesSchedule
     }
 
     /// <summary>Google's instance id for the occurrence that originally starts at <paramref name="originalStart"/>.</summary>
-    public string OccurrenceId(DateTimeOffset originalStart) => allDay
-        ? string.Create(CultureInfo.InvariantCulture, $"{seriesId}_{originalStart.UtcDateTime:yyyyMMdd}")
-        : string.Create(CultureInfo.InvariantCulture, $"{seriesId}_{originalStart.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}");
+    public string OccurrenceId(DateTimeOffset originalStart) => EventIds.Instance(seriesId, originalStart, allDay);
+
+    /// <summary>True when the rule (with its EXDATEs and RDATEs) has an occurrence starting exactly at <paramref name="originalStart"/>.</summary>
+    public bool OccursAt(DateTimeOffset originalStart) =>
+        Between(originalStart, originalStart.AddMilliseconds(1)).Any(o => o.OriginalStartTime == originalStart);
+
+    /// <summary>How many occurrences start before <paramref name="instant"/> (at most COUNT, so bounded for a counted rule).</summary>
+    public int CountBefore(DateTimeOffset instant)
+    {
+        var count = 0;
+        using var occurrences = Expand(component, from: null, allDay).GetEnumerator();
+        try
+        {
+            while (occurrences.MoveNext() && StartOf(occurrences.Current, allDay) < instant)
+                count++;
+        }
+        catch (EvaluationLimitExceededException)
+        {
+            // The rule ran dry: every occurrence there is was counted.
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// The schedule of a stored series, which was checked by <see cref="Create"/> when it was written. Its span is not
+    /// measured again (<see cref="FirstStart"/> is the series' start, <see cref="LastEnd"/> null): the store keeps it.
+    /// </summary>
+    /// <exception cref="FormatException">The stored recurrence no longer parses (never written by this code).</exception>
+    public static SeriesSchedule FromStored(CalendarEvent series)
+    {
+        var errors = new List<ValidationError>();
+        var recurrence = RecurrenceParser.Parse(series.Recurrence ?? [], errors)
+            ?? throw new FormatException($"Stored series {series.EventId} has an unreadable recurrence: {errors[0].Message}");
+        var zone = IanaTimeZones.GetZone(series.TimeZone);
+        return new SeriesSchedule(series.EventId, Component(series.Start, series.AllDay, zone, recurrence), series.End - series.Start, series.AllDay, series.Start, lastEnd: null);
+    }
+
+    private static VEvent Component(DateTimeOffset start, bool allDay, DateTimeZone zone, RecurrenceSet recurrence)
+    {
+        var component = new VEvent { DtStart = ToCalDateTime(start, allDay, zone) };
+        if (recurrence.Rule is not null)
+            component.RecurrenceRule = new RecurrencePattern(recurrence.Rule);
+        foreach (var date in recurrence.ExceptionDates)
+            component.ExceptionDates.Add(ToCalDateTime(date));
+        foreach (var date in recurrence.RecurrenceDates)
+            component.RecurrenceDates.Add(ToCalDateTime(date));
+        return component;
+    }
 
     private static IEnumerable<Ical.Net.DataTypes.Occurrence> Expand(VEvent component, DateTimeOffset? from, bool allDay = false)
     {

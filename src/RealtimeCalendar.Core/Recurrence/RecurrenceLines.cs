@@ -1,0 +1,87 @@
+using System.Globalization;
+using RealtimeCalendar.Core.TimeZones;
+
+namespace RealtimeCalendar.Core.Recurrence;
+
+/// <summary>
+/// Rewrites a checked <see cref="RecurrenceSet"/> into new <c>recurrence</c> lines for the edits a calendar makes:
+/// ending a series before an occurrence and starting its remainder there (a "this and following" split), and
+/// cancelling one occurrence with an EXDATE (RFC 5545 sections 3.3.10, 3.8.5.1).
+/// </summary>
+public static class RecurrenceLines
+{
+    /// <summary>
+    /// The lines of the part before <paramref name="split"/>: the RRULE ends with an inclusive UNTIL just before it (a
+    /// UTC date-time one second earlier, or the day before for an all-day series) instead of COUNT or UNTIL, and only
+    /// EXDATE and RDATE values before it stay.
+    /// </summary>
+    public static IReadOnlyList<string> Before(RecurrenceSet set, DateTimeOffset split, bool allDay)
+    {
+        var until = allDay
+            ? split.UtcDateTime.Date.AddDays(-1).ToString("yyyyMMdd", CultureInfo.InvariantCulture)
+            : split.UtcDateTime.AddSeconds(-1).ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        var rule = set.Rule is null ? null : WithPart(WithoutParts(set.Rule, "COUNT", "UNTIL"), "UNTIL", until);
+        return Compose(rule, set.ExceptionDates.Where(d => Instant(d) < split), set.RecurrenceDates.Where(d => Instant(d) < split));
+    }
+
+    /// <summary>
+    /// The lines of the part from <paramref name="split"/> on: the RRULE keeps its UNTIL, or its COUNT lowered by the
+    /// <paramref name="occurrencesBefore"/> it already had; EXDATE and RDATE values from the split on.
+    /// </summary>
+    public static IReadOnlyList<string> From(RecurrenceSet set, DateTimeOffset split, int occurrencesBefore)
+    {
+        var rule = set.Rule;
+        if (rule is not null && set.Count is { } count)
+            rule = WithPart(WithoutParts(rule, "COUNT"), "COUNT", Math.Max(1, count - occurrencesBefore).ToString(CultureInfo.InvariantCulture));
+        return Compose(rule, set.ExceptionDates.Where(d => Instant(d) >= split), set.RecurrenceDates.Where(d => Instant(d) >= split));
+    }
+
+    /// <summary>The lines with one more EXDATE: the occurrence originally at <paramref name="originalStart"/>, as wall time in the series' zone.</summary>
+    public static IReadOnlyList<string> WithExceptionDate(RecurrenceSet set, DateTimeOffset originalStart, bool allDay, string timeZone)
+    {
+        RecurrenceDateValue value;
+        if (allDay)
+        {
+            value = new(DateOnly.FromDateTime(originalStart.UtcDateTime), null, null);
+        }
+        else
+        {
+            var local = NodaTime.Instant.FromDateTimeOffset(originalStart).InZone(IanaTimeZones.GetZone(timeZone)).LocalDateTime;
+            value = new(new DateOnly(local.Year, local.Month, local.Day), new TimeOnly(local.Hour, local.Minute, local.Second), timeZone);
+        }
+
+        return Compose(set.Rule, set.ExceptionDates.Append(value), set.RecurrenceDates);
+    }
+
+    private static DateTimeOffset Instant(RecurrenceDateValue value) => value.ToInstant().ToDateTimeOffset();
+
+    private static List<string> Compose(string? rule, IEnumerable<RecurrenceDateValue> exceptions, IEnumerable<RecurrenceDateValue> additions)
+    {
+        var lines = new List<string>();
+        if (rule is not null)
+            lines.Add("RRULE:" + rule);
+        lines.AddRange(DateLines("EXDATE", exceptions));
+        lines.AddRange(DateLines("RDATE", additions));
+        return lines;
+    }
+
+    // One line per kind of value (date, UTC, each zone), as RecurrenceParser writes them.
+    private static IEnumerable<string> DateLines(string name, IEnumerable<RecurrenceDateValue> values) =>
+        values
+            .GroupBy(v => v.Time is null ? "" : v.TimeZone ?? "", StringComparer.Ordinal)
+            .Select(group =>
+            {
+                var head = group.Key switch
+                {
+                    "" => $"{name};VALUE=DATE",
+                    "UTC" => name,
+                    var zone => $"{name};TZID={zone}",
+                };
+                return $"{head}:{string.Join(',', group.Distinct())}";
+            });
+
+    private static string WithoutParts(string rule, params string[] names) =>
+        string.Join(';', rule.Split(';').Where(part => !names.Any(n => part.StartsWith(n + "=", StringComparison.Ordinal))));
+
+    private static string WithPart(string rule, string name, string value) => $"{rule};{name}={value}";
+}
