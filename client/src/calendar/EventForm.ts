@@ -131,6 +131,10 @@ export function draftWithRepeat(draft: EventDraft, repeat: RepeatState, editing:
   const occurrence = editing !== null && editing.recurringEventId !== null;
   if (!occurrence && repeat.settings.kind === 'never') return { ok: true, draft };
   if (occurrence && !repeat.changed && draft.allDay === editing.allDay && draft.timeZone === editing.timeZone) return { ok: true, draft };
+  // The API keeps a series a series (an empty recurrence is refused); ending it is what Ends or a delete is for.
+  if (occurrence && repeat.settings.kind === 'never') {
+    return { ok: false, errors: [{ field: 'recurrence', message: 'A series keeps repeating: to stop it, choose when it ends, or delete this and the following events.' }] };
+  }
   // Both kinds of start are written in the event's own calendar: a UTC midnight, or a time with the zone's offset.
   const timing = { allDay: draft.allDay, timeZone: draft.timeZone, startDate: draft.start.slice(0, 10) };
   const result = recurrenceLines(repeat.settings, repeat.keptLines, timing);

@@ -118,9 +118,9 @@ describe('draftWithRepeat', () => {
     expect(draftWithRepeat(utc, unchanged, occurrence)).toEqual({ ok: true, draft: { ...utc, recurrence: ['RRULE:FREQ=WEEKLY;BYDAY=TU;UNTIL=20260428T235959Z'] } });
   });
 
-  it('sends no lines at all for a series set to "does not repeat"', () => {
+  it('refuses to turn a series into a single event, which the API does not do', () => {
     const result = draftWithRepeat(timedDraft, { settings: { kind: 'never' }, keptLines: ['EXDATE:20260317T080000Z'], changed: true, editable: true }, occurrence);
-    expect(result).toEqual({ ok: true, draft: { ...timedDraft, recurrence: [] } });
+    expect(result).toEqual({ ok: false, errors: [{ field: 'recurrence', message: expect.stringMatching(/keeps repeating/) as string }] });
   });
 
   it('makes a single event a series when it is given a rule', () => {
