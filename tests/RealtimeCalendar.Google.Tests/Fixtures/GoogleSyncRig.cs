@@ -135,17 +135,21 @@ public sealed class GoogleSyncRig : IAsyncDisposable
         return [.. shown.OrderBy(e => e.Start)];
     }
 
-    /// <summary>Feeds every committed write not yet pushed to the push side, as the Events stream would.</summary>
-    public async Task<IReadOnlyList<GooglePushOutcome>> PushPendingAsync()
+    /// <summary>
+    /// Feeds every committed write not yet pushed to the push side, as the Events stream would. Records of different
+    /// items come in no set order on a real stream (only one item's records are ordered), so
+    /// <paramref name="lastFirst"/> feeds this batch backwards (meant for the records of one series write, one per item).
+    /// </summary>
+    public async Task<IReadOnlyList<GooglePushOutcome>> PushPendingAsync(bool lastFirst = false)
     {
-        var outcomes = new List<GooglePushOutcome>();
         var changes = Events.Changes;
-        for (; pushedChanges < changes.Count; pushedChanges++)
-        {
-            var change = changes[pushedChanges];
+        var pending = changes.Skip(pushedChanges).ToList();
+        pushedChanges = changes.Count;
+        if (lastFirst)
+            pending.Reverse();
+        var outcomes = new List<GooglePushOutcome>();
+        foreach (var change in pending)
             outcomes.Add(await Sync.PushAsync(UserId, change.Before, change.After, CancellationToken.None));
-        }
-
         return outcomes;
     }
 
