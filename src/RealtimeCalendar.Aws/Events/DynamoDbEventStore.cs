@@ -7,7 +7,8 @@ namespace RealtimeCalendar.Aws.Events;
 
 /// <summary>
 /// The Events table. Every write is conditional on <c>version</c>; a range read pages through two index queries
-/// (the sparse index of long events, then recent starts) with Limit and ExclusiveStartKey, never a scan.
+/// (the sparse index of long events, then recent starts) with Limit and ExclusiveStartKey, never a scan. Series are
+/// kept out of both start indexes and read through the sparse series index; a series change is one transaction.
 /// </summary>
 public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableName) : IEventStore
 {
@@ -61,8 +62,15 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableNam
 
     public async Task<StoreWriteOutcome> ReplaceAsync(CalendarEvent calendarEvent, long expectedVersion, CancellationToken cancellationToken)
     {
-        // An update that sets every attribute of the new item and removes the optional ones it lacks: the same result
-        // as a put, except that the Google link attributes survive when the replacement carries no link.
+        var (expression, names, values) = ReplacementUpdate(calendarEvent, expectedVersion);
+        return await UpdateConditionallyAsync(calendarEvent.UserId, calendarEvent.EventId, expression, names, values, cancellationToken);
+    }
+
+    // An update that sets every attribute of the new item and removes the optional ones it lacks: the same result as a
+    // put, except that the Google link attributes survive when the replacement carries no link.
+    private static (string Expression, Dictionary<string, string> Names, Dictionary<string, AttributeValue> Values) ReplacementUpdate(
+        CalendarEvent calendarEvent, long expectedVersion)
+    {
         var item = EventItem.ToItem(calendarEvent);
         var names = new Dictionary<string, string>();
         var values = new Dictionary<string, AttributeValue> { [":expected"] = Number(expectedVersion) };
@@ -77,7 +85,7 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableNam
         }
 
         var removes = new List<string>();
-        foreach (var optional in new[] { EventItem.Description, EventItem.Location, EventItem.LongStart, EventItem.EventType })
+        foreach (var optional in EventItem.Optional)
         {
             if (item.ContainsKey(optional))
                 continue;
@@ -85,8 +93,10 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableNam
             removes.Add("#" + optional);
         }
 
+        names["#version"] = EventItem.Version;
+        names["#deleted"] = EventItem.Deleted;
         var expression = "SET " + string.Join(", ", sets) + (removes.Count > 0 ? " REMOVE " + string.Join(", ", removes) : string.Empty);
-        return await UpdateConditionallyAsync(calendarEvent.UserId, calendarEvent.EventId, expression, names, values, cancellationToken);
+        return (expression, names, values);
     }
 
     public async Task<StoreWriteOutcome> SetGoogleLinkAsync(
@@ -238,6 +248,153 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableNam
             [":from"] = new() { S = from },
         },
     };
+
+    public async Task<IReadOnlyList<CalendarEvent>> QuerySeriesAsync(string userId, TimeRange range, CancellationToken cancellationToken)
+    {
+        var series = new List<CalendarEvent>();
+        Dictionary<string, AttributeValue>? startKey = null;
+        do
+        {
+            // Series whose last occurrence ends at or after the range's start (a zero-length one there belongs to it)
+            // and whose first starts before its end; open-ended ones sort last and always pass the key condition.
+            var response = await dynamoDb.QueryAsync(
+                new QueryRequest
+                {
+                    TableName = tableName,
+                    IndexName = EventItem.BySeriesSpanIndex,
+                    KeyConditionExpression = "#owner = :userId AND #spanEnd >= :from",
+                    FilterExpression = "#seriesStart < :to",
+                    ExpressionAttributeNames = new() { ["#owner"] = EventItem.SeriesOwner, ["#spanEnd"] = EventItem.SpanEnd, ["#seriesStart"] = EventItem.SeriesStart },
+                    ExpressionAttributeValues = new()
+                    {
+                        [":userId"] = new() { S = userId },
+                        [":from"] = new() { S = EventItem.FormatInstant(range.From) },
+                        [":to"] = new() { S = EventItem.FormatInstant(range.To) },
+                    },
+                    ExclusiveStartKey = startKey,
+                },
+                cancellationToken);
+            series.AddRange((response.Items ?? []).Select(EventItem.FromItem));
+            startKey = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        }
+        while (startKey is not null);
+        return series;
+    }
+
+    public async Task<int> CountSeriesAsync(string userId, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        Dictionary<string, AttributeValue>? startKey = null;
+        do
+        {
+            var response = await dynamoDb.QueryAsync(
+                new QueryRequest
+                {
+                    TableName = tableName,
+                    IndexName = EventItem.BySeriesSpanIndex,
+                    KeyConditionExpression = "#owner = :userId",
+                    ExpressionAttributeNames = new() { ["#owner"] = EventItem.SeriesOwner },
+                    ExpressionAttributeValues = new() { [":userId"] = new() { S = userId } },
+                    Select = Select.COUNT,
+                    ExclusiveStartKey = startKey,
+                },
+                cancellationToken);
+            count += response.Count ?? 0;
+            startKey = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        }
+        while (startKey is not null);
+        return count;
+    }
+
+    public async Task<IReadOnlyList<CalendarEvent>> GetManyAsync(string userId, IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken)
+    {
+        var found = new List<CalendarEvent>();
+        // BatchGetItem takes at most 100 keys, and may hand some back unprocessed under load: ask again for those.
+        foreach (var chunk in eventIds.Distinct(StringComparer.Ordinal).Chunk(100))
+        {
+            var pending = new KeysAndAttributes { Keys = [.. chunk.Select(id => EventItem.Key(userId, id))], ConsistentRead = true };
+            while (pending.Keys is { Count: > 0 })
+            {
+                var response = await dynamoDb.BatchGetItemAsync(
+                    new BatchGetItemRequest { RequestItems = new() { [tableName] = pending } }, cancellationToken);
+                if (response.Responses?.GetValueOrDefault(tableName) is { } items)
+                    found.AddRange(items.Where(item => !EventItem.IsTombstone(item)).Select(EventItem.FromItem));
+                pending = response.UnprocessedKeys?.GetValueOrDefault(tableName) ?? new KeysAndAttributes();
+            }
+        }
+
+        return found;
+    }
+
+    public async Task<StoreWriteOutcome> WriteSeriesAsync(SeriesWrite write, CancellationToken cancellationToken)
+    {
+        var items = new List<TransactWriteItem>();
+        if (write.Series is { } series)
+        {
+            var (expression, names, values) = ReplacementUpdate(series, write.ExpectedVersion);
+            items.Add(new TransactWriteItem
+            {
+                Update = new Update
+                {
+                    TableName = tableName,
+                    Key = EventItem.Key(write.UserId, write.SeriesId),
+                    UpdateExpression = expression,
+                    ConditionExpression = LiveAtExpectedVersion,
+                    ExpressionAttributeNames = names,
+                    ExpressionAttributeValues = values,
+                },
+            });
+        }
+        else
+        {
+            items.Add(new TransactWriteItem
+            {
+                Put = new Put
+                {
+                    TableName = tableName,
+                    Item = EventItem.ToTombstone(write.UserId, write.SeriesId, write.ExpectedVersion),
+                    ConditionExpression = LiveAtExpectedVersion,
+                    ExpressionAttributeNames = new() { ["#version"] = EventItem.Version, ["#deleted"] = EventItem.Deleted },
+                    ExpressionAttributeValues = new() { [":expected"] = Number(write.ExpectedVersion) },
+                },
+            });
+        }
+
+        foreach (var put in write.Puts)
+        {
+            items.Add(new TransactWriteItem
+            {
+                Put = new Put
+                {
+                    TableName = tableName,
+                    Item = EventItem.ToItem(put),
+                    // Versions only grow under an id; the series' condition above is what guards against other writers.
+                    ConditionExpression = "attribute_not_exists(#eventId) OR #version < :version",
+                    ExpressionAttributeNames = new() { ["#eventId"] = EventItem.EventId, ["#version"] = EventItem.Version },
+                    ExpressionAttributeValues = new() { [":version"] = Number(put.Version) },
+                },
+            });
+        }
+
+        foreach (var deleted in write.Deletes)
+        {
+            items.Add(new TransactWriteItem
+            {
+                Put = new Put { TableName = tableName, Item = EventItem.ToTombstone(write.UserId, deleted.EventId, deleted.Version) },
+            });
+        }
+
+        try
+        {
+            await dynamoDb.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = items }, cancellationToken);
+            return StoreWriteOutcome.Written;
+        }
+        catch (TransactionCanceledException)
+        {
+            // Nothing was written. The caller re-reads the series to tell a stale version from a deleted series.
+            return StoreWriteOutcome.VersionConflict;
+        }
+    }
 
     public async Task<int> CountAsync(string userId, CancellationToken cancellationToken)
     {

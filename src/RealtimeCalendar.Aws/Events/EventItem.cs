@@ -45,6 +45,44 @@ public static class EventItem
     public const string ByLongStartIndex = "byLongStart";
 
     /// <summary>
+    /// A series keeps its first occurrence under these instead of <see cref="Start"/>/<see cref="End"/>, so neither
+    /// start index holds it: a range read finds series through <see cref="BySeriesSpanIndex"/> and expands them.
+    /// </summary>
+    public const string SeriesStart = "seriesStart";
+    public const string SeriesEnd = "seriesEnd";
+
+    /// <summary>The series' RFC 5545 lines (a list of strings) and the ids of its stored overrides.</summary>
+    public const string Recurrence = "recurrence";
+    public const string OverrideIds = "overrideIds";
+
+    /// <summary>The owner, set on series only: the partition key of the sparse <see cref="BySeriesSpanIndex"/>.</summary>
+    public const string SeriesOwner = "seriesOwner";
+
+    /// <summary>End of the series' last occurrence, or <see cref="OpenEnded"/>: the sort key of <see cref="BySeriesSpanIndex"/>.</summary>
+    public const string SpanEnd = "spanEnd";
+
+    /// <summary>
+    /// Global (not local) because a local index can only be declared when a table is created, and the deployed table
+    /// already exists; it is read eventually consistent, so a series written a moment ago may be missing from a listing
+    /// that its own push then reloads.
+    /// </summary>
+    public const string BySeriesSpanIndex = "bySeriesSpan";
+
+    /// <summary>The <see cref="SpanEnd"/> of a series that repeats forever: after every fixed-width instant.</summary>
+    public const string OpenEnded = "9999-12-31T23:59:59.999Z";
+
+    /// <summary>On an override: its series' id and the start the rule gave it (Google's recurringEventId, originalStartTime).</summary>
+    public const string RecurringEventId = "recurringEventId";
+    public const string OriginalStartTime = "originalStartTime";
+
+    /// <summary>Every attribute an event item may lack; a replacement removes those its new state does not have.</summary>
+    internal static readonly string[] Optional =
+    [
+        Start, End, Description, Location, LongStart, EventType, SeriesStart, SeriesEnd, Recurrence, OverrideIds,
+        SeriesOwner, SpanEnd, RecurringEventId, OriginalStartTime,
+    ];
+
+    /// <summary>
     /// A range query reads <see cref="ByStartIndex"/> from this far before the range, so only longer events
     /// (few, and indexed separately) can overlap the range while starting before that window.
     /// </summary>
@@ -62,8 +100,8 @@ public static class EventItem
             [UserId] = new() { S = e.UserId },
             [EventId] = new() { S = e.EventId },
             [Title] = new() { S = e.Title },
-            [Start] = new() { S = FormatInstant(e.Start) },
-            [End] = new() { S = FormatInstant(e.End) },
+            [e.IsSeries ? SeriesStart : Start] = new() { S = FormatInstant(e.Start) },
+            [e.IsSeries ? SeriesEnd : End] = new() { S = FormatInstant(e.End) },
             [AllDay] = new() { BOOL = e.AllDay },
             [TimeZone] = new() { S = e.TimeZone },
             [Version] = new() { N = e.Version.ToString(CultureInfo.InvariantCulture) },
@@ -77,8 +115,21 @@ public static class EventItem
             item[Location] = new() { S = e.Location };
         if (e.EventType != EventTypes.Default)
             item[EventType] = new() { S = e.EventType };
-        if (e.End - e.Start > LongEventThreshold)
+        if (e.End - e.Start > LongEventThreshold && !e.IsSeries)
             item[LongStart] = new() { S = FormatInstant(e.Start) };
+        if (e.Recurrence is { } recurrence)
+        {
+            item[Recurrence] = new() { L = [.. recurrence.Select(line => new AttributeValue { S = line })] };
+            item[SeriesOwner] = new() { S = e.UserId };
+            item[SpanEnd] = new() { S = e.LastOccurrenceEnd is { } last ? FormatInstant(last) : OpenEnded };
+            if (e.OverrideIds is { Count: > 0 } ids)
+                item[OverrideIds] = new() { L = [.. ids.Select(id => new AttributeValue { S = id })] };
+        }
+
+        if (e.RecurringEventId is { } seriesId)
+            item[RecurringEventId] = new() { S = seriesId };
+        if (e.OriginalStartTime is { } original)
+            item[OriginalStartTime] = new() { S = FormatInstant(original) };
         if (e.GoogleLink is { } link)
         {
             foreach (var (name, value) in GoogleLinkAttributes(link))
@@ -114,12 +165,27 @@ public static class EventItem
         long.Parse(Require(item, Version).N ?? throw Missing(Version), NumberStyles.None, CultureInfo.InvariantCulture);
 
     /// <summary>Reads a live item back; throws <see cref="FormatException"/> when it is not one (tombstones included).</summary>
-    public static CalendarEvent FromItem(IReadOnlyDictionary<string, AttributeValue> item) => new(
+    public static CalendarEvent FromItem(IReadOnlyDictionary<string, AttributeValue> item)
+    {
+        var recurrence = item.TryGetValue(Recurrence, out var lines) ? lines.L?.Select(l => l.S ?? throw Missing(Recurrence)).ToList() : null;
+        var isSeries = recurrence is not null;
+        var spanEnd = OptionalString(item, SpanEnd);
+        return ReadCommon(item, isSeries) with
+        {
+            Recurrence = recurrence,
+            OverrideIds = isSeries ? item.TryGetValue(OverrideIds, out var ids) ? ids.L?.Select(l => l.S ?? throw Missing(OverrideIds)).ToList() ?? [] : [] : null,
+            LastOccurrenceEnd = spanEnd is null or OpenEnded ? null : ParseInstant(spanEnd),
+            RecurringEventId = OptionalString(item, RecurringEventId),
+            OriginalStartTime = OptionalString(item, OriginalStartTime) is { } original ? ParseInstant(original) : null,
+        };
+    }
+
+    private static CalendarEvent ReadCommon(IReadOnlyDictionary<string, AttributeValue> item, bool isSeries) => new(
         RequireString(item, UserId),
         RequireString(item, EventId),
         RequireString(item, Title),
-        ParseInstant(RequireString(item, Start)),
-        ParseInstant(RequireString(item, End)),
+        ParseInstant(RequireString(item, isSeries ? SeriesStart : Start)),
+        ParseInstant(RequireString(item, isSeries ? SeriesEnd : End)),
         item.TryGetValue(AllDay, out var allDay) && allDay.BOOL == true,
         RequireString(item, TimeZone),
         OptionalString(item, Description),

@@ -14,6 +14,7 @@ public static class CalendarTables
         [
             new TableIndex(EventItem.ByStartIndex, IsLocal: true, KeyAttribute.Text(EventItem.UserId), KeyAttribute.Text(EventItem.Start)),
             new TableIndex(EventItem.ByLongStartIndex, IsLocal: true, KeyAttribute.Text(EventItem.UserId), KeyAttribute.Text(EventItem.LongStart)),
+            new TableIndex(EventItem.BySeriesSpanIndex, IsLocal: false, KeyAttribute.Text(EventItem.SeriesOwner), KeyAttribute.Text(EventItem.SpanEnd)),
         ],
         TimeToLiveAttribute: null,
         StreamNewAndOldImages: true,

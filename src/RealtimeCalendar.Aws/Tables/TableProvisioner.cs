@@ -13,7 +13,8 @@ public sealed class TableProvisioner(IAmazonDynamoDB dynamoDb)
     {
         try
         {
-            await dynamoDb.DescribeTableAsync(new DescribeTableRequest { TableName = physicalName }, cancellationToken);
+            var existing = await dynamoDb.DescribeTableAsync(new DescribeTableRequest { TableName = physicalName }, cancellationToken);
+            await AddMissingGlobalIndexesAsync(table, existing.Table, cancellationToken);
             return;
         }
         catch (ResourceNotFoundException)
@@ -36,6 +37,33 @@ public sealed class TableProvisioner(IAmazonDynamoDB dynamoDb)
                 {
                     TableName = physicalName,
                     TimeToLiveSpecification = new TimeToLiveSpecification { AttributeName = ttl, Enabled = true },
+                },
+                cancellationToken);
+        }
+    }
+
+    // A data folder from before an index was declared gets it added, as CloudFormation adds a new GSI to the deployed
+    // table. (Local indexes can only be declared at creation, which is why later indexes are global.)
+    private async Task AddMissingGlobalIndexesAsync(TableDefinition table, TableDescription existing, CancellationToken cancellationToken)
+    {
+        var present = (existing.GlobalSecondaryIndexes ?? []).Select(i => i.IndexName).ToHashSet(StringComparer.Ordinal);
+        var definitions = ToCreateRequest(table, existing.TableName);
+        foreach (var index in definitions.GlobalSecondaryIndexes ?? [])
+        {
+            if (present.Contains(index.IndexName))
+                continue;
+            await dynamoDb.UpdateTableAsync(
+                new UpdateTableRequest
+                {
+                    TableName = existing.TableName,
+                    AttributeDefinitions = definitions.AttributeDefinitions,
+                    GlobalSecondaryIndexUpdates =
+                    [
+                        new GlobalSecondaryIndexUpdate
+                        {
+                            Create = new CreateGlobalSecondaryIndexAction { IndexName = index.IndexName, KeySchema = index.KeySchema, Projection = index.Projection },
+                        },
+                    ],
                 },
                 cancellationToken);
         }

@@ -89,9 +89,12 @@ internal sealed class SeriesChanges(DateTimeOffset now, string source)
     private SeriesPlan EditAll(CalendarEvent series, Target target, EventDraft draft, IReadOnlyList<CalendarEvent> overrides)
     {
         // The addressed occurrence moves by the draft's shift, and the series' start with it.
-        var start = series.Start + (draft.Start!.Value - target.CurrentStart);
+        var shift = draft.Start!.Value - target.CurrentStart;
+        var start = series.Start + shift;
         var end = start + (draft.End!.Value - draft.Start.Value);
-        var lines = draft.Recurrence is null ? series.Recurrence! : draft.Recurrence.Select(l => l ?? "").ToList();
+        var lines = draft.Recurrence is null
+            ? RecurrenceLines.Shifted(Parse(series), shift, draft.AllDay, draft.TimeZone!)
+            : draft.Recurrence.Select(l => l ?? "").ToList();
         var errors = new List<ValidationError>();
         if (Schedule(series.EventId, start, end, draft.AllDay, draft.TimeZone!, lines, errors) is not { } schedule)
             return SeriesPlan.Invalid(errors);
@@ -125,9 +128,12 @@ internal sealed class SeriesChanges(DateTimeOffset now, string source)
             return SeriesPlan.Invalid(errors);
 
         var newId = EventIds.New();
-        var start = split + (draft.Start!.Value - target.CurrentStart);
+        var shift = draft.Start!.Value - target.CurrentStart;
+        var start = split + shift;
         var end = start + (draft.End!.Value - draft.Start.Value);
-        var newLines = draft.Recurrence is null ? RecurrenceLines.From(set, split, before) : draft.Recurrence.Select(l => l ?? "").ToList();
+        var newLines = draft.Recurrence is null
+            ? RecurrenceLines.Shifted(RecurrenceParser.Parse(RecurrenceLines.From(set, split, before), [])!, shift, draft.AllDay, draft.TimeZone!)
+            : draft.Recurrence.Select(l => l ?? "").ToList();
         if (Schedule(newId, start, end, draft.AllDay, draft.TimeZone!, newLines, errors) is not { } schedule)
             return SeriesPlan.Invalid(errors);
 

@@ -126,6 +126,10 @@ public sealed class CalendarAssistant(
         date-times like 2026-12-01T12:00, or dates like 2026-12-01 for all-day events.
         To change or delete an event, find its id with list_events first. If a request is ambiguous (several events match,
         no time given), ask instead of guessing. After changing the calendar, confirm briefly what you did, with dates.
+        Repeating events are series: create one with recurrence (RFC 5545 RRULE lines). list_events shows each occurrence
+        with its own id and the series' recurringEventId. To change or delete occurrences, pass the id of the occurrence
+        the user means and a scope: this (only it, e.g. "skip next week's"), following (it and all later ones, e.g.
+        "all future"), or all (the whole series). If the words do not say which, ask.
         """;
 
     private static bool IsBlankAssistantTurn(ChatTurn turn) => turn.Role == ChatRole.Assistant && string.IsNullOrWhiteSpace(turn.Content);

@@ -39,18 +39,36 @@ public static class RecurrenceLines
     /// <summary>The lines with one more EXDATE: the occurrence originally at <paramref name="originalStart"/>, as wall time in the series' zone.</summary>
     public static IReadOnlyList<string> WithExceptionDate(RecurrenceSet set, DateTimeOffset originalStart, bool allDay, string timeZone)
     {
-        RecurrenceDateValue value;
-        if (allDay)
+        return Compose(set.Rule, set.ExceptionDates.Append(Value(originalStart, allDay, timeZone)), set.RecurrenceDates);
+    }
+
+    /// <summary>
+    /// The lines of a series whose start moves by <paramref name="shift"/>: UNTIL, EXDATE and RDATE values move with it,
+    /// so a skipped occurrence stays skipped and the last one stays in when a meeting moves by half an hour.
+    /// </summary>
+    public static IReadOnlyList<string> Shifted(RecurrenceSet set, TimeSpan shift, bool allDay, string timeZone)
+    {
+        if (shift == TimeSpan.Zero)
+            return set.Lines;
+        var rule = set.Rule;
+        if (rule is not null && set.Until is { } until)
         {
-            value = new(DateOnly.FromDateTime(originalStart.UtcDateTime), null, null);
-        }
-        else
-        {
-            var local = NodaTime.Instant.FromDateTimeOffset(originalStart).InZone(IanaTimeZones.GetZone(timeZone)).LocalDateTime;
-            value = new(new DateOnly(local.Year, local.Month, local.Day), new TimeOnly(local.Hour, local.Minute, local.Second), timeZone);
+            var moved = Instant(until) + shift;
+            var text = allDay
+                ? moved.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture)
+                : moved.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+            rule = WithPart(WithoutParts(rule, "UNTIL"), "UNTIL", text);
         }
 
-        return Compose(set.Rule, set.ExceptionDates.Append(value), set.RecurrenceDates);
+        return Compose(rule, set.ExceptionDates.Select(d => Value(Instant(d) + shift, allDay, timeZone)), set.RecurrenceDates.Select(d => Value(Instant(d) + shift, allDay, timeZone)));
+    }
+
+    private static RecurrenceDateValue Value(DateTimeOffset instant, bool allDay, string timeZone)
+    {
+        if (allDay)
+            return new(DateOnly.FromDateTime(instant.UtcDateTime), null, null);
+        var local = NodaTime.Instant.FromDateTimeOffset(instant).InZone(IanaTimeZones.GetZone(timeZone)).LocalDateTime;
+        return new(new DateOnly(local.Year, local.Month, local.Day), new TimeOnly(local.Hour, local.Minute, local.Second), timeZone);
     }
 
     /// <summary>

@@ -53,7 +53,7 @@ public sealed class CalendarApiFunction(CalendarService calendar, RequestLimit r
         var outcome = await calendar.ListAsync(
             userId, new TimeRange(from!.Value, to!.Value), maxResults, query?.GetValueOrDefault("pageToken"), cancellationToken);
         return outcome is CalendarOutcome.Listed { Page: var page }
-            ? HttpResponses.Json(200, new EventList([.. page.Events.Select(EventResource.From)], page.NextPageToken), FunctionsJsonContext.Wire.EventList)
+            ? HttpResponses.Json(200, new EventList([.. page.Events.Select(EventResource.From)], page.NextPageToken, page.Truncated ? true : null), FunctionsJsonContext.Wire.EventList)
             : FromFailure(outcome);
     }
 
@@ -80,8 +80,10 @@ public sealed class CalendarApiFunction(CalendarService calendar, RequestLimit r
     private async Task<APIGatewayHttpApiV2ProxyResponse> ReplaceAsync(
         APIGatewayHttpApiV2ProxyRequest request, string userId, string? id, CancellationToken cancellationToken)
     {
-        if (id is null || !EventIds.IsWellFormed(id))
+        if (id is null || !EventIds.IsWellFormedOrInstance(id))
             return NotFound();
+        if (!TryReadScope(request, out var scope))
+            return ScopeProblem();
         if (JsonRequestBody.CheckContentType(request) is { } unsupported)
             return unsupported;
         if (ReadIfMatch(request) is not { } expected)
@@ -91,21 +93,43 @@ public sealed class CalendarApiFunction(CalendarService calendar, RequestLimit r
         if (read.Problem is not null)
             return HttpResponses.Problem(read.Problem);
 
-        var outcome = await calendar.ReplaceAsync(userId, id, expected, read.Draft!, CalendarService.SourceApi, cancellationToken);
-        return outcome is CalendarOutcome.Stored stored ? Resource(200, stored.Event) : FromFailure(outcome);
+        var outcome = await calendar.ReplaceAsync(userId, id, scope, expected, read.Draft!, CalendarService.SourceApi, cancellationToken);
+        // A split answers with the new series it made, and says where it lives.
+        return outcome is CalendarOutcome.Stored stored
+            ? Resource(200, stored.Event, location: stored.Event.EventId == id || stored.Event.RecurringEventId is not null ? null : $"/api/events/{stored.Event.EventId}")
+            : FromFailure(outcome);
     }
 
     private async Task<APIGatewayHttpApiV2ProxyResponse> DeleteAsync(
         APIGatewayHttpApiV2ProxyRequest request, string userId, string? id, CancellationToken cancellationToken)
     {
-        if (id is null || !EventIds.IsWellFormed(id))
+        if (id is null || !EventIds.IsWellFormedOrInstance(id))
             return NotFound();
+        if (!TryReadScope(request, out var scope))
+            return ScopeProblem();
         if (ReadIfMatch(request) is not { } expected)
             return PreconditionRequired(request);
 
-        var outcome = await calendar.DeleteAsync(userId, id, expected, cancellationToken);
+        var outcome = await calendar.DeleteAsync(userId, id, scope, expected, cancellationToken);
         return outcome is CalendarOutcome.Deleted ? HttpResponses.Empty(204) : FromFailure(outcome);
     }
+
+    // ?scope=this|following|all (Google Calendar's three choices for one occurrence of a series); absent means the id's default.
+    private static bool TryReadScope(APIGatewayHttpApiV2ProxyRequest request, out EditScope? scope)
+    {
+        var text = request.QueryStringParameters?.GetValueOrDefault("scope");
+        scope = text switch
+        {
+            "this" => EditScope.This,
+            "following" => EditScope.Following,
+            "all" => EditScope.All,
+            _ => null,
+        };
+        return text is null || scope is not null;
+    }
+
+    private static APIGatewayHttpApiV2ProxyResponse ScopeProblem() =>
+        HttpResponses.Validation([new ProblemField("scope", "Must be this, following or all.")]);
 
     private static long? ReadIfMatch(APIGatewayHttpApiV2ProxyRequest request) =>
         EntityTags.ParseIfMatch(RequestHeaders.Get(request, "if-match"));

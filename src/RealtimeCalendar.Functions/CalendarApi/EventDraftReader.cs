@@ -14,7 +14,7 @@ public static class EventDraftReader
     public const int MaxBodyBytes = 64 * 1024;
     private const int MaxDepth = 4;
 
-    private static readonly string[] KnownFields = ["title", "start", "end", "allDay", "timeZone", "description", "location"];
+    private static readonly string[] KnownFields = ["title", "start", "end", "allDay", "timeZone", "description", "location", "recurrence"];
 
     public static EventDraftReadResult Read(string? body, bool isBase64Encoded)
     {
@@ -35,10 +35,11 @@ public static class EventDraftReader
             var timeZone = ReadString(root, "timeZone", errors);
             var description = ReadString(root, "description", errors);
             var location = ReadString(root, "location", errors);
+            var recurrence = ReadLines(root, "recurrence", errors);
 
             return errors.Count > 0
                 ? EventDraftReadResult.WrongShape(errors)
-                : EventDraftReadResult.Read(new EventDraft(title, start, end, allDay, timeZone, description, location));
+                : EventDraftReadResult.Read(new EventDraft(title, start, end, allDay, timeZone, description, location, recurrence));
         }
     }
 
@@ -65,6 +66,31 @@ public static class EventDraftReader
             return value.GetString();
         errors.Add(new(name, "Must be a string."));
         return null;
+    }
+
+    // Google Calendar API v3's recurrence: an array of RFC 5545 lines; what they say is Core's to check.
+    private static List<string?>? ReadLines(JsonElement root, string name, List<ProblemField> errors)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            return null;
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(new(name, "Must be an array of RFC 5545 lines such as [\"RRULE:FREQ=WEEKLY;BYDAY=MO\"]."));
+            return null;
+        }
+
+        var lines = new List<string?>();
+        var index = 0;
+        foreach (var line in value.EnumerateArray())
+        {
+            if (line.ValueKind == JsonValueKind.String)
+                lines.Add(line.GetString());
+            else
+                errors.Add(new($"{name}[{index}]", "Must be a string."));
+            index++;
+        }
+
+        return lines;
     }
 
     private static bool ReadBoolean(JsonElement root, string name, List<ProblemField> errors)

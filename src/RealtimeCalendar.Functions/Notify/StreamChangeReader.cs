@@ -67,10 +67,15 @@ public static class StreamChangeReader
     private static CalendarEvent? ReadLive(Dictionary<string, SdkAttributeValue> item) =>
         EventItem.IsTombstone(item) ? null : EventItem.FromItem(item);
 
-    // An event item only uses S, N and BOOL attributes.
+    // An event item uses S, N and BOOL attributes, and lists of strings (a series' recurrence and override ids).
     private static Dictionary<string, SdkAttributeValue> ToSdk(Dictionary<string, DynamoDBEvent.AttributeValue> image) =>
-        image.ToDictionary(
-            pair => pair.Key,
-            pair => new SdkAttributeValue { S = pair.Value.S, N = pair.Value.N, BOOL = pair.Value.BOOL },
-            StringComparer.Ordinal);
+        image.ToDictionary(pair => pair.Key, pair => ToSdk(pair.Value), StringComparer.Ordinal);
+
+    private static SdkAttributeValue ToSdk(DynamoDBEvent.AttributeValue value) => new()
+    {
+        S = value.S,
+        N = value.N,
+        BOOL = value.BOOL,
+        L = value.L?.Select(ToSdk).ToList(),
+    };
 }

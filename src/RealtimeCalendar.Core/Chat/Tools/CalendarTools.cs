@@ -3,13 +3,16 @@ using System.Text.Json.Serialization.Metadata;
 using RealtimeCalendar.Core.Calendar;
 using RealtimeCalendar.Core.Chat.Model;
 using RealtimeCalendar.Core.Events;
+using RealtimeCalendar.Core.Text;
 
 namespace RealtimeCalendar.Core.Chat.Tools;
 
 /// <summary>
 /// The tools the model may call, run through the same <see cref="CalendarService"/> the HTTP API uses: the same
 /// validation, the same optimistic concurrency, the same stream-driven push to open tabs. A call with bad arguments
-/// is answered to the model with what was wrong and changes nothing.
+/// is answered to the model with what was wrong and changes nothing. Repeating events are the API's too: <c>recurrence</c>
+/// on create and update, occurrences listed with their series' id, and <c>scope</c> on update and delete mapped to
+/// <see cref="EditScope"/>.
 /// </summary>
 public sealed class CalendarTools(CalendarService calendar)
 {
@@ -23,16 +26,26 @@ public sealed class CalendarTools(CalendarService calendar)
 
     private static readonly TimeSpan DefaultTimedLength = TimeSpan.FromHours(1);
 
+    // The shape the calendar stores (Google Calendar API v3's recurrence), with the mistakes models make most named:
+    // UNTIL in local time, BYHOUR for the time of day, COUNT with UNTIL, a start the rule does not match.
+    private const string RecurrenceSchema =
+        """{"type":"array","items":{"type":"string"},"description":"Makes the event repeat: RFC 5545 lines as in Google Calendar's recurrence, one RRULE line and optionally EXDATE lines. Examples: [\"RRULE:FREQ=WEEKLY;BYDAY=MO,TH;UNTIL=20270331T215959Z\"] every Monday and Thursday through 31 March 2027 (23:59:59 at UTC+2 is 21:59:59Z); [\"RRULE:FREQ=DAILY;COUNT=10\"] ten days; [\"RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU\"] every other Tuesday; [\"RRULE:FREQ=MONTHLY;BYDAY=-1FR\"] the last Friday of each month; [\"RRULE:FREQ=YEARLY\"] every year. FREQ is DAILY, WEEKLY, MONTHLY or YEARLY; BYDAY takes MO TU WE TH FR SA SU (MONTHLY also 2TU or -1FR); also BYMONTHDAY, BYMONTH, INTERVAL. End it with COUNT or UNTIL, not both, or neither to repeat forever. UNTIL is UTC: for a timed event a date-time ending in Z (the user's last local moment converted to UTC), for an all-day event a date (20270331). The time of day comes from start: no BYHOUR or BYMINUTE. To skip a date add EXDATE;TZID=<the user's zone>:20261207T090000 with that occurrence's local start. On update_event it replaces the series' rule (scope following or all)."}""";
+
+    private const string ScopeSchema =
+        """{"type":"string","enum":["this","following","all"],"description":"Which occurrences of a repeating event: this one, following (this and every later one) or all."}""";
+
     public static IReadOnlyList<ModelTool> Definitions { get; } =
     [
-        new(ListEvents, "List the user's events that overlap a range. Use it to answer questions and to find an event's id before changing it.",
+        new(ListEvents, "List the user's events that overlap a range. Use it to answer questions and to find an event's id before changing it. A repeating event is listed occurrence by occurrence: each has its own id, recurringEventId (the series' id) and originalStartTime.",
             """{"type":"object","properties":{"from":{"type":"string","description":"Start of the range: local date-time (2026-12-01T00:00) or date (2026-12-01)."},"to":{"type":"string","description":"End of the range: local date-time (exclusive) or date (inclusive, the whole day)."}},"required":["from","to"],"additionalProperties":false}"""),
-        new(CreateEvent, "Create an event.",
-            """{"type":"object","properties":{"title":{"type":"string"},"start":{"type":"string","description":"Local date-time (2026-12-01T12:00), or a date (2026-12-01) for an all-day event."},"end":{"type":"string","description":"Local date-time, or the last date of an all-day event (inclusive). Defaults to one hour after start, or one day."},"allDay":{"type":"boolean"},"location":{"type":"string"},"description":{"type":"string"}},"required":["title","start"],"additionalProperties":false}"""),
-        new(UpdateEvent, "Change an event: give its id and only the fields that change. Moving the start without an end keeps the event's length.",
-            """{"type":"object","properties":{"eventId":{"type":"string"},"title":{"type":"string"},"start":{"type":"string","description":"Local date-time, or a date for an all-day event."},"end":{"type":"string","description":"Local date-time, or the last date of an all-day event (inclusive)."},"allDay":{"type":"boolean"},"location":{"type":"string","description":"Empty to clear."},"description":{"type":"string","description":"Empty to clear."}},"required":["eventId"],"additionalProperties":false}"""),
-        new(DeleteEvent, "Delete an event by its id.",
-            """{"type":"object","properties":{"eventId":{"type":"string"}},"required":["eventId"],"additionalProperties":false}"""),
+        new(CreateEvent, "Create an event, or a repeating event (a series) when recurrence is given.",
+            """{"type":"object","properties":{"title":{"type":"string"},"start":{"type":"string","description":"Local date-time (2026-12-01T12:00), or a date (2026-12-01) for an all-day event. For a repeating event its first occurrence, on a day the rule matches."},"end":{"type":"string","description":"Local date-time, or the last date of an all-day event (inclusive). Defaults to one hour after start, or one day. For a repeating event the first occurrence's end."},"allDay":{"type":"boolean"},"location":{"type":"string"},"description":{"type":"string"},"recurrence":"""
+            + RecurrenceSchema + """},"required":["title","start"],"additionalProperties":false}"""),
+        new(UpdateEvent, "Change an event: give its id and only the fields that change. Moving the start without an end keeps the event's length. For a repeating event give the id of the occurrence the user means (from list_events) and a scope: this (only that occurrence), following (that one and every later one; earlier ones stay as they are), all (every occurrence, moved by the same amount). Without scope an occurrence id changes only that occurrence and a series id (recurringEventId) the whole series.",
+            """{"type":"object","properties":{"eventId":{"type":"string","description":"An id from list_events: an event's, or one occurrence's."},"title":{"type":"string"},"start":{"type":"string","description":"Local date-time, or a date for an all-day event. For an occurrence its new start on its own day: 09:30 on that day moves it, and with scope following or all every occurrence it reaches, to 09:30."},"end":{"type":"string","description":"Local date-time, or the last date of an all-day event (inclusive)."},"allDay":{"type":"boolean"},"location":{"type":"string","description":"Empty to clear."},"description":{"type":"string","description":"Empty to clear."},"recurrence":"""
+            + RecurrenceSchema + ""","scope":""" + ScopeSchema + """},"required":["eventId"],"additionalProperties":false}"""),
+        new(DeleteEvent, "Delete an event by its id. For a repeating event give the occurrence's id and a scope: this (skip only that occurrence), following (end the series before it), all (delete the whole series). Without scope an occurrence id deletes only that occurrence and a series id the whole series.",
+            """{"type":"object","properties":{"eventId":{"type":"string"},"scope":""" + ScopeSchema + """},"required":["eventId"],"additionalProperties":false}"""),
     ];
 
     /// <summary>Runs one tool call for <paramref name="userId"/>, reading and writing times in <paramref name="times"/>' zone.</summary>
@@ -49,9 +62,13 @@ public sealed class CalendarTools(CalendarService calendar)
                 _ => Error($"There is no tool named '{call.Name}'. The tools are {ListEvents}, {CreateEvent}, {UpdateEvent} and {DeleteEvent}."),
             };
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            return Error($"The arguments of {call.Name} are not a JSON object of the documented fields and types; nothing was changed.");
+            // The reader's path names the field whose value had the wrong type (a string for recurrence, a number for title).
+            var field = e.Path is ['$', '.', .. var name] && name.Length > 0 ? name : null;
+            return Error(
+                $"The arguments of {call.Name} are not a JSON object of the documented fields and types; nothing was changed.",
+                field is null ? null : [new(field, "Not of the type the tool's parameters give for this field.")]);
         }
     }
 
@@ -73,7 +90,7 @@ public sealed class CalendarTools(CalendarService calendar)
         var outcome = await calendar.ListAsync(userId, new TimeRange(from!.Value, to!.Value), MaxListedEvents, pageToken: null, cancellationToken);
         var page = ((CalendarOutcome.Listed)outcome).Page;
         var listed = page.Events.Select(e => ToToolEvent(e, times)).ToList();
-        return Result(new ListEventsResult(listed, page.NextPageToken is not null), ChatToolsJsonContext.Default.ListEventsResult, change: null);
+        return Result(new ListEventsResult(listed, page.NextPageToken is not null || page.Truncated), ChatToolsJsonContext.Default.ListEventsResult, change: null);
     }
 
     private async Task<ToolExecution> CreateAsync(string userId, ToolTimeFormat times, CreateEventArguments arguments, CancellationToken cancellationToken)
@@ -84,54 +101,97 @@ public sealed class CalendarTools(CalendarService calendar)
         if (startError is not null || endError is not null)
             return Error("The event was not created.", Fields(("start", startError), ("end", endError)));
 
-        var draft = new EventDraft(arguments.Title, start, end, allDay, times.Zone.Id, arguments.Description, arguments.Location);
+        // The series repeats in the user's zone, so 09:00 stays 09:00 across DST.
+        var draft = new EventDraft(arguments.Title, start, end, allDay, times.Zone.Id, arguments.Description, arguments.Location, arguments.Recurrence);
         var outcome = await calendar.CreateAsync(userId, draft, CalendarService.SourceChat, cancellationToken);
-        return Written(outcome, ChatChangeKind.Created, "created", times, "The event was not created.");
+        return Written(outcome, ChatChangeKind.Created, "created", times, "The event was not created.", scope: null);
     }
 
     private async Task<ToolExecution> UpdateAsync(string userId, ToolTimeFormat times, UpdateEventArguments arguments, CancellationToken cancellationToken)
     {
+        const string refusal = "The event was not changed.";
+        var (scope, scopeError) = ReadScope(arguments.Scope);
+        if (scopeError is not null)
+            return Error(refusal, [scopeError]);
         if (await FindAsync(userId, arguments.EventId, cancellationToken) is not { } current)
             return NoSuchEvent(arguments.EventId);
 
-        var allDay = arguments.AllDay ?? current.AllDay;
-        if (allDay != current.AllDay && arguments.Start is null)
-            return Error("The event was not changed.", [new("start", "Give the start when switching between all-day and timed.")]);
+        // "Only the fields that change": for following or all, the fields not given are the series', not those of the
+        // addressed occurrence, which may be one edited on its own (another title, another length).
+        var basis = current;
+        if (scope is EditScope.Following or EditScope.All && current.RecurringEventId is { } seriesId)
+        {
+            if (await calendar.GetAsync(userId, seriesId, cancellationToken) is not { } series)
+                return NoSuchEvent(arguments.EventId);
+            basis = series;
+        }
+
+        var allDay = arguments.AllDay ?? basis.AllDay;
+        if (allDay != basis.AllDay && arguments.Start is null)
+            return Error(refusal, [new("start", "Give the start when switching between all-day and timed.")]);
 
         var (start, startError) = arguments.Start is null ? (current.Start, null) : ReadStart(times, allDay, arguments.Start);
 
         // Moving only the start keeps the event's length; changing only the end keeps its start.
+        var length = basis.End - basis.Start;
         var (end, endError) = arguments.End is not null ? ReadEnd(times, allDay, arguments.End)
-            : arguments.Start is null ? (current.End, null)
-            : (start + (allDay == current.AllDay ? current.End - current.Start : DefaultLength(allDay)), null);
+            : arguments.Start is null ? (current.Start + length, null)
+            : (start + (allDay == basis.AllDay ? length : DefaultLength(allDay)), null);
         if (startError is not null || endError is not null)
-            return Error("The event was not changed.", Fields(("start", startError), ("end", endError)));
+            return Error(refusal, Fields(("start", startError), ("end", endError)));
 
         var draft = new EventDraft(
-            arguments.Title ?? current.Title,
+            arguments.Title ?? basis.Title,
             start,
             end,
             allDay,
-            current.TimeZone,
-            arguments.Description ?? current.Description,
-            arguments.Location ?? current.Location);
-        var outcome = await calendar.ReplaceAsync(userId, current.EventId, current.Version, draft, CalendarService.SourceChat, cancellationToken);
-        return Written(outcome, ChatChangeKind.Updated, "updated", times, "The event was not changed.");
+            basis.TimeZone,
+            arguments.Description ?? basis.Description,
+            arguments.Location ?? basis.Location,
+            arguments.Recurrence);
+        // The version is the series' for an occurrence (GetAsync answers so): If-Match on the series guards every scope.
+        var outcome = await calendar.ReplaceAsync(userId, current.EventId, scope, current.Version, draft, CalendarService.SourceChat, cancellationToken);
+        return Written(outcome, ChatChangeKind.Updated, "updated", times, refusal, AppliedScope(current, scope));
     }
 
     private async Task<ToolExecution> DeleteAsync(string userId, ToolTimeFormat times, DeleteEventArguments arguments, CancellationToken cancellationToken)
     {
+        const string refusal = "The event was not deleted.";
+        var (scope, scopeError) = ReadScope(arguments.Scope);
+        if (scopeError is not null)
+            return Error(refusal, [scopeError]);
         if (await FindAsync(userId, arguments.EventId, cancellationToken) is not { } current)
             return NoSuchEvent(arguments.EventId);
 
-        var outcome = await calendar.DeleteAsync(userId, current.EventId, current.Version, cancellationToken);
+        var outcome = await calendar.DeleteAsync(userId, current.EventId, scope, current.Version, cancellationToken);
         return outcome is CalendarOutcome.Deleted
             ? Result(
-                new EventWrittenResult("deleted", ToToolEvent(current, times)),
+                new EventWrittenResult("deleted", ToToolEvent(current, times), AppliedScope(current, scope)),
                 ChatToolsJsonContext.Default.EventWrittenResult,
                 new ChatChange(ChatChangeKind.Deleted, current.EventId, current.Title, current.Start, current.AllDay, current.Version))
-            : Refused(outcome, "The event was not deleted.");
+            : Refused(outcome, refusal);
     }
+
+    /// <summary>Reads <c>scope</c> as the API's <c>?scope=</c>; absent or blank means the service's default for the id.</summary>
+    private static (EditScope? Scope, ValidationError? Error) ReadScope(string? text) =>
+        text?.Trim().ToLowerInvariant() switch
+        {
+            null or "" => (null, null),
+            "this" => (EditScope.This, null),
+            "following" => (EditScope.Following, null),
+            "all" => (EditScope.All, null),
+            _ => (null, new("scope", $"'{TextCut.ToLengthWithEllipsis(text, 41)}' is not a scope; use this, following or all.")),
+        };
+
+    /// <summary>The scope a change of a series or occurrence was made with (the service's default when none was given); null for a single event.</summary>
+    private static string? AppliedScope(CalendarEvent addressed, EditScope? scope) =>
+        !addressed.IsSeries && !addressed.IsInstance ? null
+            : (scope ?? (addressed.IsInstance ? EditScope.This : EditScope.All)) switch
+            {
+                EditScope.This => "this",
+                EditScope.Following => "following",
+                _ => "all",
+            };
 
     private async Task<CalendarEvent?> FindAsync(string userId, string? eventId, CancellationToken cancellationToken) =>
         string.IsNullOrWhiteSpace(eventId) ? null : await calendar.GetAsync(userId, eventId.Trim(), cancellationToken);
@@ -167,17 +227,21 @@ public sealed class CalendarTools(CalendarService calendar)
             ? times.ReadInstant(lastDay.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
             : times.ReadInstant(text);
 
-    private static ToolEvent ToToolEvent(CalendarEvent e, ToolTimeFormat times) =>
-        e.AllDay
-            ? new(e.EventId, e.Title, ToolTimeFormat.WriteDate(e.Start), ToolTimeFormat.WriteDate(e.End.AddDays(-1)), true, e.Location, e.Description, ReadOnlyType(e))
-            : new(e.EventId, e.Title, times.WriteInstant(e.Start), times.WriteInstant(e.End), false, e.Location, e.Description, ReadOnlyType(e));
+    private static ToolEvent ToToolEvent(CalendarEvent e, ToolTimeFormat times)
+    {
+        string Write(DateTimeOffset instant) => e.AllDay ? ToolTimeFormat.WriteDate(instant) : times.WriteInstant(instant);
+        var end = e.AllDay ? e.End.AddDays(-1) : e.End;
+        return new(
+            e.EventId, e.Title, Write(e.Start), Write(end), e.AllDay, e.Location, e.Description, ReadOnlyType(e),
+            e.Recurrence, e.RecurringEventId, e.OriginalStartTime is { } original ? Write(original) : null);
+    }
 
     private static string? ReadOnlyType(CalendarEvent e) => e.IsReadOnly ? e.EventType : null;
 
-    private static ToolExecution Written(CalendarOutcome outcome, ChatChangeKind kind, string status, ToolTimeFormat times, string refusal) =>
+    private static ToolExecution Written(CalendarOutcome outcome, ChatChangeKind kind, string status, ToolTimeFormat times, string refusal, string? scope) =>
         outcome is CalendarOutcome.Stored { Event: var stored }
             ? Result(
-                new EventWrittenResult(status, ToToolEvent(stored, times)),
+                new EventWrittenResult(status, ToToolEvent(stored, times), scope),
                 ChatToolsJsonContext.Default.EventWrittenResult,
                 new ChatChange(kind, stored.EventId, stored.Title, stored.Start, stored.AllDay, stored.Version))
             : Refused(outcome, refusal);
