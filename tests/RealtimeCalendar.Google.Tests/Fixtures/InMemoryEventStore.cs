@@ -111,9 +111,10 @@ public sealed class InMemoryEventStore : IEventStore
     }
 
     /// <summary>
-    /// One transaction, as DynamoDB's TransactWriteItems: the series must be live at the expected version, every put must
-    /// grow the version stored under its id (live or tombstone), every delete must name a live item at its version;
-    /// any condition failing writes nothing.
+    /// One transaction, as the DynamoDB adapter's TransactWriteItems: the series must be live at the expected version (its
+    /// update keeps the stored Google link when the new state has none, as a replacement does), every put must grow the
+    /// version stored under its id (live or tombstone) and is written whole, every delete leaves a tombstone at its
+    /// version; any condition failing writes nothing.
     /// </summary>
     public Task<StoreWriteOutcome> WriteSeriesAsync(SeriesWrite write, CancellationToken cancellationToken)
     {
@@ -132,14 +133,9 @@ public sealed class InMemoryEventStore : IEventStore
                     return Task.FromResult(StoreWriteOutcome.VersionConflict);
             }
 
-            foreach (var delete in write.Deletes)
-            {
-                if (!events.TryGetValue((write.UserId, delete.EventId), out var live) || live.Version != delete.Version)
-                    return Task.FromResult(StoreWriteOutcome.VersionConflict);
-            }
-
             if (write.Series is { } series)
             {
+                series = series with { GoogleLink = series.GoogleLink ?? storedSeries.GoogleLink };
                 events[seriesKey] = series;
                 changes.Enqueue(new StoredChange(storedSeries, series));
             }
@@ -162,10 +158,10 @@ public sealed class InMemoryEventStore : IEventStore
             foreach (var delete in write.Deletes)
             {
                 var key = (write.UserId, delete.EventId);
-                var before = events[key];
-                events.Remove(key);
+                // An unconditional tombstone, as the adapter's: the series' condition is what guards its overrides.
+                if (events.Remove(key, out var before))
+                    changes.Enqueue(new StoredChange(before, null));
                 tombstones[key] = delete.Version;
-                changes.Enqueue(new StoredChange(before, null));
             }
 
             return Task.FromResult(StoreWriteOutcome.Written);
