@@ -171,6 +171,29 @@ public sealed class GoogleRecurringEventTests : IAsyncLifetime
         Assert.Equal("Moved", (string?)moved["summary"]);
     }
 
+    [Fact]
+    public async Task An_excluded_instance_is_404_an_etag_for_an_instance_never_changed_is_412_and_single_events_listings_are_refused()
+    {
+        var series = await InsertAsync("""
+            {"start":{"dateTime":"2026-11-30T10:00:00+01:00","timeZone":"Europe/Berlin"},"end":{"dateTime":"2026-11-30T11:00:00+01:00","timeZone":"Europe/Berlin"},
+             "recurrence":["RRULE:FREQ=WEEKLY;COUNT=10","EXDATE;TZID=Europe/Berlin:20261207T100000"]}
+            """);
+
+        var (excluded, _) = await SendAsync(HttpMethod.Patch, $"calendars/primary/events/{series["id"]}_20261207T090000Z", """{"summary":"x"}""");
+        using var withEtag = new HttpRequestMessage(HttpMethod.Patch, $"calendars/primary/events/{series["id"]}_20261214T090000Z")
+        {
+            Content = new StringContent("""{"summary":"x"}""", Encoding.UTF8, "application/json"),
+        };
+        withEtag.Headers.TryAddWithoutValidation("If-Match", (string)series["etag"]!);
+        using var stale = await http.SendAsync(withEtag);
+        var (expanded, error) = await SendAsync(HttpMethod.Get, "calendars/primary/events?singleEvents=true", null);
+
+        Assert.Equal(HttpStatusCode.NotFound, excluded);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, expanded);
+        Assert.Contains("not played", (string?)error["error"]!["message"], StringComparison.Ordinal);
+    }
+
     private async Task<JsonNode> InsertAsync(string body)
     {
         var (status, created) = await SendAsync(HttpMethod.Post, "calendars/primary/events", body);
