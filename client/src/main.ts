@@ -16,6 +16,8 @@ import { TokenSession } from './auth/TokenSession';
 import { CalendarPage } from './calendar/CalendarPage';
 import { EventStore } from './calendar/EventStore';
 import { loadConfig } from './config/AppConfig';
+import { element } from './ui/Elements';
+import { errorText } from './ui/ErrorText';
 import { GoogleSyncControl } from './ui/GoogleSyncControl';
 
 async function main(root: HTMLElement): Promise<void> {
@@ -83,9 +85,8 @@ async function main(root: HTMLElement): Promise<void> {
 const root = document.getElementById('app');
 if (root !== null) {
   main(root).catch((error: unknown) => {
-    const message = document.createElement('p');
-    message.className = 'fatal';
-    message.textContent = `The calendar could not start: ${error instanceof Error ? error.message : String(error)}`;
+    const message = element('p', 'fatal');
+    message.textContent = `The calendar could not start: ${errorText(error)}`;
     root.replaceChildren(message);
   });
 }

@@ -1,3 +1,5 @@
+import { jsonObjectOrNull, nonEmptyStringField, stringField } from '../json/JsonObject';
+
 /** An event as the HTTP API and the real-time messages send it; instants are ISO-8601 UTC strings. */
 export interface CalendarEvent {
   readonly id: string;
@@ -16,6 +18,12 @@ export interface CalendarEvent {
   readonly eventType: string;
   /** True for Google status entries and the like: the server refuses edits and deletes (409), so none are offered. */
   readonly readOnly: boolean;
+  /** A series' RFC 5545 lines (`RRULE:…`, `EXDATE…`), as Google Calendar API v3 has them; null on anything else. */
+  readonly recurrence: readonly string[] | null;
+  /** On an occurrence of a series (expanded or a changed one): the series' id; else null. */
+  readonly recurringEventId: string | null;
+  /** On an occurrence: the start the series' rule gives it (ISO-8601 UTC), however it was moved since; else null. */
+  readonly originalStartTime: string | null;
 }
 
 /** What the client sends to create or replace an event. */
@@ -28,6 +36,11 @@ export interface EventDraft {
   readonly timeZone: string;
   readonly description?: string;
   readonly location?: string;
+  /**
+   * RFC 5545 lines: on create or on a single event, makes it a series; with scope following or all, the new rule
+   * (absent keeps the series' rule). Never with scope this.
+   */
+  readonly recurrence?: readonly string[];
 }
 
 export class InvalidEventError extends Error {
@@ -36,27 +49,43 @@ export class InvalidEventError extends Error {
 
 /** Checks an event that came over the wire before anything renders it. */
 export function parseCalendarEvent(value: unknown): CalendarEvent {
-  if (typeof value !== 'object' || value === null) throw new InvalidEventError('An event must be an object.');
-  const e = value as Record<string, unknown>;
-  const id = e['id'];
+  const e = jsonObjectOrNull(value);
+  if (e === null) throw new InvalidEventError('An event must be an object.');
+  const id = nonEmptyStringField(e, 'id');
   const version = e['version'];
-  if (typeof id !== 'string' || id.length === 0) throw new InvalidEventError('An event needs an id.');
+  if (id === undefined) throw new InvalidEventError('An event needs an id.');
   if (typeof version !== 'number' || !Number.isFinite(version)) throw new InvalidEventError(`Event ${id} has no numeric version.`);
   return {
     id,
-    title: typeof e['title'] === 'string' ? e['title'] : '',
+    title: stringField(e, 'title') ?? '',
     start: instant(e['start'], id, 'start'),
     end: instant(e['end'], id, 'end'),
     allDay: e['allDay'] === true,
-    timeZone: typeof e['timeZone'] === 'string' && e['timeZone'].length > 0 ? e['timeZone'] : 'UTC',
-    description: typeof e['description'] === 'string' ? e['description'] : null,
-    location: typeof e['location'] === 'string' ? e['location'] : null,
+    timeZone: nonEmptyStringField(e, 'timeZone') ?? 'UTC',
+    description: stringField(e, 'description') ?? null,
+    location: stringField(e, 'location') ?? null,
     version,
-    updatedAt: typeof e['updatedAt'] === 'string' ? e['updatedAt'] : '',
-    source: typeof e['source'] === 'string' ? e['source'] : '',
-    eventType: typeof e['eventType'] === 'string' && e['eventType'].length > 0 ? e['eventType'] : 'default',
+    updatedAt: stringField(e, 'updatedAt') ?? '',
+    source: stringField(e, 'source') ?? '',
+    eventType: nonEmptyStringField(e, 'eventType') ?? 'default',
     readOnly: e['readOnly'] === true,
+    recurrence: recurrenceOf(e['recurrence'], id),
+    recurringEventId: nonEmptyStringField(e, 'recurringEventId') ?? null,
+    originalStartTime: e['originalStartTime'] === undefined || e['originalStartTime'] === null ? null : instant(e['originalStartTime'], id, 'originalStartTime'),
   };
+}
+
+/** True for a series (the item that holds the rule), which the calendar never draws itself: it draws its occurrences. */
+export function isSeries(event: CalendarEvent): boolean {
+  return event.recurrence !== null;
+}
+
+function recurrenceOf(value: unknown, id: string): readonly string[] | null {
+  if (value === undefined || value === null) return null;
+  if (!Array.isArray(value) || !value.every((line): line is string => typeof line === 'string')) {
+    throw new InvalidEventError(`Event ${id} has a recurrence that is not a list of lines.`);
+  }
+  return value;
 }
 
 function instant(value: unknown, id: string, field: string): string {

@@ -1,4 +1,5 @@
 import type { AuthorizedFetch } from './AuthorizedFetch';
+import { jsonRequest } from './JsonRequest';
 import { parseChatReply, parseChatSettings, type ChatReply, type ChatSettings, type ChatTurn } from './ChatExchange';
 
 /** The server limits a request must keep to. */
@@ -22,8 +23,7 @@ export class ChatApi {
    * server takes, with the IANA zone relative dates like "tomorrow" are meant in.
    */
   async send(conversation: readonly ChatTurn[], limits: ChatLimits, timeZone: string, signal?: AbortSignal): Promise<ChatReply> {
-    const body = JSON.stringify({ messages: recentTurns(conversation, limits), timeZone });
-    const init: RequestInit = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body };
+    const init = jsonRequest('POST', { messages: recentTurns(conversation, limits), timeZone });
     if (signal) init.signal = signal;
     const response = await this.http.send('/api/chat', init);
     return parseChatReply(await response.json());

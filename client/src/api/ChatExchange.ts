@@ -1,5 +1,7 @@
 /** What GET /api/chat and POST /api/chat send and answer. */
 
+import { jsonObjectOrNull, nonEmptyStringField, numberField, stringField, type JsonObject } from '../json/JsonObject';
+
 /** Problem type of the 503 that says the server has no chat model configured. */
 export const CHAT_UNAVAILABLE_PROBLEM_TYPE = '/problems/chat-unavailable';
 
@@ -48,7 +50,7 @@ const FALLBACK_MAX_MESSAGE_LENGTH = 2000;
 export function parseChatSettings(value: unknown): ChatSettings {
   const body = asRecord(value);
   return {
-    model: typeof body['model'] === 'string' ? body['model'] : '',
+    model: stringField(body, 'model') ?? '',
     maxTurns: positiveInteger(body['maxTurns']) ?? FALLBACK_MAX_TURNS,
     maxMessageLength: positiveInteger(body['maxMessageLength']) ?? FALLBACK_MAX_MESSAGE_LENGTH,
   };
@@ -57,35 +59,33 @@ export function parseChatSettings(value: unknown): ChatSettings {
 /** Checks a chat answer; a change the client cannot read is left out rather than failing the whole answer. */
 export function parseChatReply(value: unknown): ChatReply {
   const body = asRecord(value);
-  const reply = body['reply'];
-  if (typeof reply !== 'string') throw new InvalidChatAnswerError('The chat answered without a reply.');
+  const reply = stringField(body, 'reply');
+  if (reply === undefined) throw new InvalidChatAnswerError('The chat answered without a reply.');
   const changes = Array.isArray(body['changes']) ? body['changes'].flatMap(parseEventChange) : [];
   return { reply, changes };
 }
 
 function parseEventChange(value: unknown): EventChange[] {
-  if (typeof value !== 'object' || value === null) return [];
-  const change = value as Record<string, unknown>;
+  const change = jsonObjectOrNull(value);
+  if (change === null) return [];
   const op = change['op'];
-  const eventId = change['eventId'];
+  const eventId = nonEmptyStringField(change, 'eventId');
   if (op !== 'created' && op !== 'updated' && op !== 'deleted') return [];
-  if (typeof eventId !== 'string' || eventId.length === 0) return [];
-  const start = change['start'];
-  const version = change['version'];
+  if (eventId === undefined) return [];
+  const start = stringField(change, 'start');
   return [{
     op,
     eventId,
-    title: typeof change['title'] === 'string' ? change['title'] : '',
-    start: typeof start === 'string' && !Number.isNaN(Date.parse(start)) ? new Date(start).toISOString() : null,
-    version: typeof version === 'number' && Number.isFinite(version) ? version : 0,
+    title: stringField(change, 'title') ?? '',
+    start: start !== undefined && !Number.isNaN(Date.parse(start)) ? new Date(start).toISOString() : null,
+    version: numberField(change, 'version') ?? 0,
   }];
 }
 
-function asRecord(value: unknown): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new InvalidChatAnswerError('The chat answered with something other than a JSON object.');
-  }
-  return value as Record<string, unknown>;
+function asRecord(value: unknown): JsonObject {
+  const object = jsonObjectOrNull(value);
+  if (object === null) throw new InvalidChatAnswerError('The chat answered with something other than a JSON object.');
+  return object;
 }
 
 function positiveInteger(value: unknown): number | undefined {

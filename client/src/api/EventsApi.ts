@@ -1,5 +1,8 @@
 import type { AuthorizedFetch } from './AuthorizedFetch';
+import { jsonObjectBody, stringField } from '../json/JsonObject';
 import { parseCalendarEvent, type CalendarEvent, type EventDraft } from './CalendarEvent';
+import type { EditScope } from './EditScope';
+import { jsonRequest } from './JsonRequest';
 
 /** The calendar's HTTP API: /api/events. Every write carries If-Match with the version it was based on. */
 export class EventsApi {
@@ -17,9 +20,10 @@ export class EventsApi {
       const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });
       if (pageToken !== undefined) query.set('pageToken', pageToken);
       const response = await this.http.send(`/api/events?${query.toString()}`, signal ? { signal } : {});
-      const body = (await response.json()) as { events?: unknown; nextPageToken?: unknown };
-      if (Array.isArray(body.events)) events.push(...body.events.map(parseCalendarEvent));
-      pageToken = typeof body.nextPageToken === 'string' ? body.nextPageToken : undefined;
+      const body = await jsonObjectBody(response);
+      const listed = body['events'];
+      if (Array.isArray(listed)) events.push(...listed.map(parseCalendarEvent));
+      pageToken = stringField(body, 'nextPageToken');
       // A server that hands the same token back twice would page forever.
       if (pageToken !== undefined && seenTokens.has(pageToken)) throw new Error('The events listing repeated a page token.');
       if (pageToken !== undefined) seenTokens.add(pageToken);
@@ -37,20 +41,23 @@ export class EventsApi {
     return parseCalendarEvent(await response.json());
   }
 
-  async update(id: string, version: number, draft: EventDraft): Promise<CalendarEvent> {
-    const response = await this.http.send(`/api/events/${encodeURIComponent(id)}`, jsonRequest('PUT', draft, version));
+  /**
+   * Replaces an event. For an occurrence of a series, `version` is the series' (the occurrence carries it) and `scope`
+   * says which occurrences change; the answer is then the changed occurrence (this) or the changed or new series.
+   */
+  async update(id: string, version: number, draft: EventDraft, scope?: EditScope): Promise<CalendarEvent> {
+    const response = await this.http.send(eventPath(id, scope), jsonRequest('PUT', draft, { 'If-Match': etag(version) }));
     return parseCalendarEvent(await response.json());
   }
 
-  async delete(id: string, version: number): Promise<void> {
-    await this.http.send(`/api/events/${encodeURIComponent(id)}`, { method: 'DELETE', headers: { 'If-Match': etag(version) } });
+  async delete(id: string, version: number, scope?: EditScope): Promise<void> {
+    await this.http.send(eventPath(id, scope), { method: 'DELETE', headers: { 'If-Match': etag(version) } });
   }
 }
 
-function jsonRequest(method: string, draft: EventDraft, version?: number): RequestInit {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-  if (version !== undefined) headers['If-Match'] = etag(version);
-  return { method, headers, body: JSON.stringify(draft) };
+function eventPath(id: string, scope: EditScope | undefined): string {
+  const path = `/api/events/${encodeURIComponent(id)}`;
+  return scope === undefined ? path : `${path}?scope=${scope}`;
 }
 
 function etag(version: number): string {

@@ -1,4 +1,5 @@
 import type { AuthorizedFetch } from './AuthorizedFetch';
+import { jsonObjectBody, stringField } from '../json/JsonObject';
 import { ProblemError } from './ProblemError';
 
 /** The user's Google Calendar connection as `GET /api/google` reports it. */
@@ -21,12 +22,12 @@ export class GoogleSyncApi {
 
   async status(): Promise<GoogleSyncStatus | GoogleSyncUnavailable> {
     try {
-      const body = (await (await this.http.send('/api/google')).json()) as Record<string, unknown>;
+      const body = await jsonObjectBody(await this.http.send('/api/google'));
       return {
         kind: 'status',
         connected: body['connected'] === true,
-        lastSyncAt: typeof body['lastSyncAt'] === 'string' ? body['lastSyncAt'] : null,
-        lastSyncError: typeof body['lastSyncError'] === 'string' ? body['lastSyncError'] : null,
+        lastSyncAt: stringField(body, 'lastSyncAt') ?? null,
+        lastSyncError: stringField(body, 'lastSyncError') ?? null,
       };
     } catch (error) {
       if (error instanceof ProblemError && error.status === 503) {
@@ -38,11 +39,11 @@ export class GoogleSyncApi {
 
   /** Google's consent page for this user; the app navigates there, and Google comes back to /?google=… */
   async authorizationUrl(): Promise<string> {
-    const body = (await (await this.http.send('/api/google/connect')).json()) as { authorizationUrl?: unknown };
-    if (typeof body.authorizationUrl !== 'string' || !body.authorizationUrl.startsWith('https://') && !body.authorizationUrl.startsWith('http://')) {
+    const url = stringField(await jsonObjectBody(await this.http.send('/api/google/connect')), 'authorizationUrl');
+    if (url === undefined || (!url.startsWith('https://') && !url.startsWith('http://'))) {
       throw new Error('The server answered without a Google authorization URL.');
     }
-    return body.authorizationUrl;
+    return url;
   }
 
   async syncNow(): Promise<void> {

@@ -1,3 +1,5 @@
+import { jsonObjectOrNull, nonEmptyStringField, parseJsonOrUndefined, type JsonObject } from '../json/JsonObject';
+
 /** One invalid field named by the server in a problem's `errors` list. */
 export interface FieldProblem {
   readonly field: string;
@@ -22,28 +24,20 @@ export class ProblemError extends Error {
 
   /** Builds the error from a failed response, whatever its body holds; `now` dates a `Retry-After` given as an HTTP date. */
   static async fromResponse(response: Response, now: Date = new Date()): Promise<ProblemError> {
-    let body: unknown = undefined;
-    const text = await response.text().catch(() => '');
-    if (text.length > 0) {
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = undefined;
-      }
-    }
+    const body = parseJsonOrUndefined(await response.text().catch(() => ''));
     return ProblemError.fromBody(response.status, body, retryAfterSeconds(response.headers.get('Retry-After'), now));
   }
 
   /** Reads what it can from a problem body; anything missing or malformed falls back to the status. */
   static fromBody(status: number, body: unknown, retryAfterSeconds?: number): ProblemError {
-    const problem = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+    const problem = jsonObjectOrNull(body) ?? {};
     const bodyStatus = problem['status'];
     const effectiveStatus = typeof bodyStatus === 'number' && Number.isInteger(bodyStatus) ? bodyStatus : status;
     return new ProblemError(
       effectiveStatus,
-      textOf(problem['type']) ?? 'about:blank',
-      textOf(problem['title']) ?? defaultTitle(effectiveStatus),
-      textOf(problem['detail']),
+      nonEmptyStringField(problem, 'type') ?? 'about:blank',
+      nonEmptyStringField(problem, 'title') ?? defaultTitle(effectiveStatus),
+      nonEmptyStringField(problem, 'detail'),
       fieldProblems(problem['errors']),
       retryAfterSeconds,
     );
@@ -70,17 +64,12 @@ function fieldProblems(value: unknown): FieldProblem[] {
   if (!Array.isArray(value)) return [];
   const problems: FieldProblem[] = [];
   for (const item of value) {
-    if (typeof item !== 'object' || item === null) continue;
-    const record = item as Record<string, unknown>;
-    const message = textOf(record['message']);
-    if (message === undefined) continue;
-    problems.push({ field: textOf(record['field']) ?? '', message });
+    const record: JsonObject | null = jsonObjectOrNull(item);
+    const message = record === null ? undefined : nonEmptyStringField(record, 'message');
+    if (record === null || message === undefined) continue;
+    problems.push({ field: nonEmptyStringField(record, 'field') ?? '', message });
   }
   return problems;
-}
-
-function textOf(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
 function defaultTitle(status: number): string {

@@ -1,3 +1,4 @@
+import { jsonObjectBody, nonEmptyStringField } from '../json/JsonObject';
 import type { AuthorizedFetch } from './AuthorizedFetch';
 
 /** One-time tickets for opening the WebSocket (browsers cannot send an Authorization header on it). */
@@ -6,11 +7,9 @@ export class RealtimeTicketApi {
 
   async requestTicket(): Promise<string> {
     const response = await this.http.send('/api/realtime/ticket', { method: 'POST' });
-    const body = (await response.json()) as { ticket?: unknown };
-    if (typeof body.ticket !== 'string' || body.ticket.length === 0) {
-      throw new Error('The server answered the ticket request without a ticket.');
-    }
-    return body.ticket;
+    const ticket = nonEmptyStringField(await jsonObjectBody(response), 'ticket');
+    if (ticket === undefined) throw new Error('The server answered the ticket request without a ticket.');
+    return ticket;
   }
 
   /** Voids every ticket of this user that has not been used yet; called on sign-out, before the tokens are dropped. */

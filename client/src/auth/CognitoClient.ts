@@ -1,4 +1,6 @@
 import type { FetchLike } from '../api/FetchLike';
+import { jsonObjectBody, jsonObjectOrNull, nonEmptyStringField, parseJsonOrUndefined, type JsonObject } from '../json/JsonObject';
+import { errorText } from '../ui/ErrorText';
 import type { AuthTokens } from './AuthTokens';
 import { CognitoError } from './CognitoError';
 
@@ -33,10 +35,10 @@ export class CognitoClient {
         body: JSON.stringify({ AuthFlow: authFlow, ClientId: this.clientId, AuthParameters: authParameters }),
       });
     } catch (error) {
-      throw new CognitoError('NetworkError', describe(error), 'Cannot reach the sign-in service. Check your connection and try again.');
+      throw new CognitoError('NetworkError', errorText(error), 'Cannot reach the sign-in service. Check your connection and try again.');
     }
 
-    const body = await readJson(response);
+    const body = await jsonObjectBody(response);
     if (!response.ok) {
       throw errorFrom(response, body, authFlow === 'REFRESH_TOKEN_AUTH');
     }
@@ -44,20 +46,11 @@ export class CognitoClient {
   }
 }
 
-async function readJson(response: Response): Promise<Record<string, unknown>> {
-  try {
-    const value: unknown = await response.json();
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
-function errorFrom(response: Response, body: Record<string, unknown>, isRefresh: boolean): CognitoError {
+function errorFrom(response: Response, body: JsonObject, isRefresh: boolean): CognitoError {
   // JSON 1.1 errors name their type in __type (sometimes namespaced "ns#Code") or in x-amzn-ErrorType.
-  const rawType = stringField(body, '__type') ?? response.headers.get('x-amzn-ErrorType') ?? `HTTP${response.status}`;
+  const rawType = nonEmptyStringField(body, '__type') ?? response.headers.get('x-amzn-ErrorType') ?? `HTTP${response.status}`;
   const code = rawType.split('#').pop()?.split(':')[0] ?? rawType;
-  const message = stringField(body, 'message') ?? stringField(body, 'Message') ?? `Cognito answered HTTP ${response.status}.`;
+  const message = nonEmptyStringField(body, 'message') ?? nonEmptyStringField(body, 'Message') ?? `Cognito answered HTTP ${response.status}.`;
   return new CognitoError(code, message, userMessageFor(code, message, isRefresh));
 }
 
@@ -84,17 +77,16 @@ function userMessageFor(code: string, message: string, isRefresh: boolean): stri
   }
 }
 
-function tokensFrom(body: Record<string, unknown>, nowMs: number): AuthTokens {
-  const result = body['AuthenticationResult'];
-  if (typeof result !== 'object' || result === null) {
-    const challenge = stringField(body, 'ChallengeName');
+function tokensFrom(body: JsonObject, nowMs: number): AuthTokens {
+  const fields = jsonObjectOrNull(body['AuthenticationResult']);
+  if (fields === null) {
+    const challenge = nonEmptyStringField(body, 'ChallengeName');
     throw challenge
       ? new CognitoError('UnsupportedChallenge', `Cognito asked for the ${challenge} challenge.`,
         `This account needs an extra sign-in step (${challenge}) that this app does not support.`)
       : new CognitoError('InvalidResponse', 'Cognito answered without AuthenticationResult.', 'Sign-in failed: unexpected answer from the sign-in service.');
   }
-  const fields = result as Record<string, unknown>;
-  const accessToken = stringField(fields, 'AccessToken');
+  const accessToken = nonEmptyStringField(fields, 'AccessToken');
   // Cognito always sends ExpiresIn; cognito-local leaves it out, and the token's own exp says the same.
   const expiresIn = typeof fields['ExpiresIn'] === 'number' ? fields['ExpiresIn'] : accessToken ? secondsUntilExpiry(accessToken, nowMs) : undefined;
   if (!accessToken || expiresIn === undefined) {
@@ -102,10 +94,10 @@ function tokensFrom(body: Record<string, unknown>, nowMs: number): AuthTokens {
   }
   return {
     accessToken,
-    idToken: stringField(fields, 'IdToken'),
-    refreshToken: stringField(fields, 'RefreshToken'),
+    idToken: nonEmptyStringField(fields, 'IdToken'),
+    refreshToken: nonEmptyStringField(fields, 'RefreshToken'),
     expiresIn,
-    tokenType: stringField(fields, 'TokenType') ?? 'Bearer',
+    tokenType: nonEmptyStringField(fields, 'TokenType') ?? 'Bearer',
   };
 }
 
@@ -115,19 +107,10 @@ function secondsUntilExpiry(jwt: string, nowMs: number): number | undefined {
   if (payload === undefined) return undefined;
   try {
     const base64 = payload.replaceAll('-', '+').replaceAll('_', '/');
-    const claims: unknown = JSON.parse(atob(base64.padEnd(base64.length + ((4 - (base64.length % 4)) % 4), '=')));
-    const exp = typeof claims === 'object' && claims !== null ? (claims as Record<string, unknown>)['exp'] : undefined;
+    const claims = jsonObjectOrNull(parseJsonOrUndefined(atob(base64.padEnd(base64.length + ((4 - (base64.length % 4)) % 4), '='))));
+    const exp = claims?.['exp'];
     return typeof exp === 'number' && Number.isFinite(exp) ? Math.max(0, Math.floor(exp - nowMs / 1000)) : undefined;
   } catch {
     return undefined;
   }
-}
-
-function stringField(object: Record<string, unknown>, name: string): string | undefined {
-  const value = object[name];
-  return typeof value === 'string' && value.length > 0 ? value : undefined;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,3 +1,4 @@
+import { button, element, input, labelled } from '../ui/Elements';
 import { CognitoError } from './CognitoError';
 
 /** E-mail + password form; `signIn` resolves when the session holds tokens. */
@@ -9,32 +10,24 @@ export class SignInScreen {
   private readonly error: HTMLElement;
 
   constructor(private readonly signIn: (email: string, password: string) => Promise<void>, message?: string) {
-    this.element = document.createElement('main');
-    this.element.className = 'signin';
+    this.element = element('main', 'signin');
 
-    const form = document.createElement('form');
-    form.className = 'signin-card';
+    const form = element('form', 'signin-card');
     form.noValidate = true;
 
-    const heading = document.createElement('h1');
+    const heading = element('h1');
     heading.textContent = 'Sign in to your calendar';
 
     this.email = field('email', 'signin-email', 'username');
     this.password = field('password', 'signin-password', 'current-password');
-    this.submit = document.createElement('button');
-    this.submit.type = 'submit';
-    this.submit.className = 'primary';
-    this.submit.textContent = 'Sign in';
-    this.submit.dataset['testid'] = 'signin-submit';
+    this.submit = button('Sign in', { className: 'primary', testId: 'signin-submit', type: 'submit' });
 
-    this.error = document.createElement('p');
-    this.error.className = 'signin-error';
-    this.error.dataset['testid'] = 'signin-error';
+    this.error = element('p', 'signin-error', 'signin-error');
     this.error.setAttribute('role', 'alert');
     this.error.setAttribute('aria-live', 'assertive');
     this.showError(message ?? '');
 
-    form.append(heading, label('E-mail', this.email), label('Password', this.password), this.error, this.submit);
+    form.append(heading, labelled('E-mail', this.email), labelled('Password', this.password), this.error, this.submit);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       void this.attempt();
@@ -72,18 +65,8 @@ export class SignInScreen {
 }
 
 function field(type: string, testId: string, autocomplete: AutoFill): HTMLInputElement {
-  const input = document.createElement('input');
-  input.type = type;
-  input.required = true;
-  input.autocomplete = autocomplete;
-  input.dataset['testid'] = testId;
-  return input;
-}
-
-function label(text: string, control: HTMLElement): HTMLLabelElement {
-  const element = document.createElement('label');
-  const caption = document.createElement('span');
-  caption.textContent = text;
-  element.append(caption, control);
-  return element;
+  const control = input(type, testId);
+  control.required = true;
+  control.autocomplete = autocomplete;
+  return control;
 }

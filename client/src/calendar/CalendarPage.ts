@@ -1,5 +1,6 @@
-import type { CalendarEvent, EventDraft } from '../api/CalendarEvent';
+import { isSeries, type CalendarEvent, type EventDraft } from '../api/CalendarEvent';
 import type { ChatApi } from '../api/ChatApi';
+import type { EditScope } from '../api/EditScope';
 import type { EventChange } from '../api/ChatExchange';
 import type { EventsApi } from '../api/EventsApi';
 import { ProblemError } from '../api/ProblemError';
@@ -8,12 +9,16 @@ import { ChatPanelState } from '../chat/ChatPanelState';
 import type { ServerMessage } from '../realtime/ChangeMessage';
 import { RealtimeConnection } from '../realtime/RealtimeConnection';
 import { ConnectionStatusIndicator } from '../ui/ConnectionStatusIndicator';
+import { button, element } from '../ui/Elements';
+import { errorText } from '../ui/ErrorText';
 import { Notice } from '../ui/Notice';
 import { CalendarView } from './CalendarView';
+import { EventChangeHandler } from './EventChangeHandler';
 import { EventDialog, type DialogTarget } from './EventDialog';
 import { draftFromMove, formValuesForRange, type PickedRange } from './EventForm';
 import type { EventStore } from './EventStore';
 import { browserTimeZone, utcDateOf } from './EventTimes';
+import { ScopePrompt } from './ScopePrompt';
 
 export const CHANGED_ELSEWHERE = 'This event was changed elsewhere; showing the latest version.';
 export const DELETED_ELSEWHERE = 'This event was deleted elsewhere.';
@@ -33,11 +38,15 @@ export interface CalendarPageOptions {
 /**
  * The signed-in screen: toolbar, calendar, dialog, notices and the live connection, and the rules
  * that tie them to the API (If-Match on every write, 412 means reload and say so, 404 means gone).
+ * Editing, moving or deleting an occurrence of a series first asks which occurrences it reaches; whatever changes a
+ * series has the visible range loaded again, since only the API expands series into occurrences.
  */
 export class CalendarPage {
   private readonly shell: HTMLElement;
   private readonly view: CalendarView;
   private readonly dialog: EventDialog;
+  private readonly scopePrompt = new ScopePrompt();
+  private readonly changes: EventChangeHandler;
   private readonly notice = new Notice();
   private readonly status = new ConnectionStatusIndicator('reconnecting');
   private readonly connection: RealtimeConnection;
@@ -47,13 +56,10 @@ export class CalendarPage {
   private readonly onOffline = (): void => this.connection.handleOffline();
 
   constructor(private readonly root: HTMLElement, private readonly options: CalendarPageOptions) {
-    this.shell = document.createElement('div');
-    this.shell.className = 'app-shell';
-    const host = document.createElement('main');
-    host.className = 'calendar-host';
+    this.shell = element('div', 'app-shell');
+    const host = element('main', 'calendar-host');
     this.chat = options.chat === null ? null : this.createChat(options.chat);
-    const workspace = document.createElement('div');
-    workspace.className = 'workspace';
+    const workspace = element('div', 'workspace');
     workspace.append(host);
     if (this.chat !== null) workspace.append(this.chat.panel.element);
     this.shell.append(this.toolbar(), workspace);
@@ -61,7 +67,17 @@ export class CalendarPage {
     this.dialog = new EventDialog({
       save: (target, draft) => this.save(target, draft),
       delete: (event) => this.delete(event),
+      loadSeries: (seriesId) => this.options.events.get(seriesId),
       closed: () => this.view.unselect(),
+    });
+    this.changes = new EventChangeHandler(options.store, {
+      reloadVisibleRange: () => void this.reloadVisibleRange(),
+      removed: (ids) => {
+        const editing = this.dialog.editingId;
+        if (editing === null || !ids.includes(editing)) return;
+        this.dialog.close();
+        this.notice.show(DELETED_ELSEWHERE);
+      },
     });
 
     this.view = new CalendarView(host, options.store, {
@@ -75,13 +91,13 @@ export class CalendarPage {
       webSocketUrl: options.webSocketUrl,
       requestTicket: options.requestTicket,
       onMessage: (message) => this.handleMessage(message),
-      onConnected: () => this.reloadVisibleRange(),
+      onConnected: () => void this.reloadVisibleRange(),
       onStateChange: (state) => this.status.show(state),
     });
   }
 
   start(): void {
-    this.root.append(this.shell, this.dialog.element, this.notice.element);
+    this.root.append(this.shell, this.dialog.element, this.scopePrompt.element, this.notice.element);
     this.view.render();
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
@@ -102,26 +118,22 @@ export class CalendarPage {
     this.connection.stop();
     this.chat?.state.destroy();
     this.chat?.panel.destroy();
+    this.scopePrompt.dismiss();
     this.dialog.close();
     this.view.destroy();
     this.notice.hide();
     this.shell.remove();
     this.dialog.element.remove();
+    this.scopePrompt.element.remove();
     this.notice.element.remove();
   }
 
   private toolbar(): HTMLElement {
-    const bar = document.createElement('header');
-    bar.className = 'topbar';
-    const name = document.createElement('span');
-    name.className = 'app-name';
+    const bar = element('header', 'topbar');
+    const name = element('span', 'app-name');
     name.textContent = 'Calendar';
-    const spacer = document.createElement('span');
-    spacer.className = 'spacer';
-    const signOut = document.createElement('button');
-    signOut.type = 'button';
-    signOut.textContent = 'Sign out';
-    signOut.dataset['testid'] = 'signout';
+    const spacer = element('span', 'spacer');
+    const signOut = button('Sign out', { testId: 'signout' });
     signOut.addEventListener('click', () => this.options.signOut());
     bar.append(name, spacer);
     if (this.options.google !== undefined) bar.append(this.options.google.element);
@@ -157,9 +169,9 @@ export class CalendarPage {
     }
   }
 
-  private reloadVisibleRange(): void {
+  private async reloadVisibleRange(): Promise<void> {
     const range = this.view.visibleRange;
-    if (range !== null) void this.load(range.from, range.to);
+    if (range !== null) await this.load(range.from, range.to);
   }
 
   private async load(from: Date, to: Date): Promise<void> {
@@ -172,7 +184,7 @@ export class CalendarPage {
       if (!abort.signal.aborted) this.options.store.applySnapshot(from, to, events, mark);
     } catch (error) {
       if (abort.signal.aborted) return;
-      this.notice.show(`Could not load events: ${describe(error)}`);
+      this.notice.show(`Could not load events: ${errorText(error)}`);
     } finally {
       if (this.loadAbort === abort) this.loadAbort = null;
     }
@@ -183,16 +195,7 @@ export class CalendarPage {
       console.warn('Real-time error from server', message.code, message.message);
       return;
     }
-    if (message.type !== 'event.changed') return;
-    if (message.op === 'upsert' && message.event !== null) {
-      this.options.store.upsert(message.event);
-    } else if (message.op === 'delete') {
-      const removed = this.options.store.remove(message.eventId, message.version);
-      if (removed && this.dialog.editingId === message.eventId) {
-        this.dialog.close();
-        this.notice.show(DELETED_ELSEWHERE);
-      }
-    }
+    if (message.type === 'event.changed') this.changes.handle(message);
   }
 
   private openEvent(id: string): void {
@@ -201,27 +204,33 @@ export class CalendarPage {
   }
 
   private async save(target: DialogTarget, draft: EventDraft): Promise<void> {
+    const event = target.kind === 'edit' ? target.event : null;
+    // A new rule, or all-day to timed, cannot apply to one occurrence alone (the API refuses it with scope=this).
+    const scope = await this.askScope(event, 'change', draft.recurrence === undefined && draft.allDay === event?.allDay);
+    if (scope === null) return;
     try {
-      if (target.kind === 'create') {
-        this.options.store.upsert(await this.options.events.create(draft));
+      if (event === null) {
+        this.applyWritten(await this.options.events.create(draft), undefined);
       } else {
-        this.options.store.upsert(await this.options.events.update(target.event.id, target.event.version, draft));
+        this.applyWritten(await this.options.events.update(event.id, event.version, draft, scope), scope);
       }
       this.dialog.close();
     } catch (error) {
-      await this.handleWriteFailure(error, target.kind === 'edit' ? target.event : null);
+      await this.handleWriteFailure(error, event);
     }
   }
 
   private async delete(event: CalendarEvent): Promise<void> {
+    const scope = await this.askScope(event, 'delete', true);
+    if (scope === null) return;
     try {
-      await this.options.events.delete(event.id, event.version);
-      this.options.store.remove(event.id, event.version);
+      await this.options.events.delete(event.id, event.version, scope);
+      this.applyDeleted(event, scope);
       this.dialog.close();
     } catch (error) {
       if (error instanceof ProblemError && error.status === 404) {
         // Already gone: that is what the user wanted.
-        this.options.store.remove(event.id, event.version);
+        this.applyDeleted(event, scope);
         this.dialog.close();
         return;
       }
@@ -235,16 +244,48 @@ export class CalendarPage {
       revert();
       return;
     }
+    const scope = await this.askScope(event, 'move', range.allDay === event.allDay);
+    if (scope === null) {
+      revert();
+      return;
+    }
     try {
-      this.options.store.upsert(await this.options.events.update(id, event.version, draftFromMove(event, range)));
+      this.applyWritten(await this.options.events.update(id, event.version, draftFromMove(event, range), scope), scope);
     } catch (error) {
       revert();
       if (error instanceof ProblemError && (error.status === 412 || error.status === 404)) {
         await this.reloadAfterConflict(event);
       } else {
-        this.notice.show(`Could not move the event: ${describe(error)}`);
+        this.notice.show(`Could not move the event: ${errorText(error)}`);
       }
     }
+  }
+
+  /**
+   * Which occurrences a change to `event` reaches: undefined (no scope to send) for anything but an occurrence, null
+   * when the user cancelled.
+   */
+  private async askScope(event: CalendarEvent | null, action: 'change' | 'move' | 'delete', offerThis: boolean): Promise<EditScope | undefined | null> {
+    if (event === null || event.recurringEventId === null) return undefined;
+    return this.scopePrompt.ask({ action, offerThis });
+  }
+
+  /**
+   * Applies what a write answered: an event or a changed occurrence by version. A series (created, changed, split off
+   * or made from a single event) and any change beyond one occurrence have the range loaded again.
+   */
+  private applyWritten(written: CalendarEvent, scope: EditScope | undefined): void {
+    this.options.store.upsert(written);
+    if (isSeries(written) || scope === 'following' || scope === 'all') void this.reloadVisibleRange();
+  }
+
+  private applyDeleted(event: CalendarEvent, scope: EditScope | undefined): void {
+    if (scope === 'all' && event.recurringEventId !== null) {
+      this.options.store.removeSeries(event.recurringEventId, event.version);
+      return;
+    }
+    this.options.store.remove(event.id, event.version);
+    if (scope === 'following') void this.reloadVisibleRange();
   }
 
   /** Write failures inside the dialog: conflicts reload, anything else is shown in the dialog. */
@@ -256,7 +297,7 @@ export class CalendarPage {
     if (error instanceof ProblemError) {
       this.dialog.showError({ title: error.title, detail: error.detail, errors: error.errors });
     } else {
-      this.dialog.showError({ title: 'Something went wrong', detail: describe(error) });
+      this.dialog.showError({ title: 'Something went wrong', detail: errorText(error) });
     }
   }
 
@@ -268,24 +309,22 @@ export class CalendarPage {
     } catch (error) {
       if (error instanceof ProblemError && error.status === 404) {
         this.options.store.remove(stale.id, stale.version);
+        if (stale.recurringEventId !== null) void this.reloadVisibleRange();
         if (this.dialog.editingId === stale.id) this.dialog.close();
         this.notice.show(DELETED_ELSEWHERE);
         return;
       }
       if (this.dialog.editingId === stale.id) {
-        this.dialog.showError({ title: 'This event was changed elsewhere', detail: `Could not load the latest version: ${describe(error)}` });
+        this.dialog.showError({ title: 'This event was changed elsewhere', detail: `Could not load the latest version: ${errorText(error)}` });
       } else {
-        this.notice.show(`This event was changed elsewhere, and the latest version could not be loaded: ${describe(error)}`);
+        this.notice.show(`This event was changed elsewhere, and the latest version could not be loaded: ${errorText(error)}`);
       }
       return;
     }
     this.options.store.upsert(latest);
+    // The series moved on: every occurrence shown may be out of date, not only this one.
+    if (stale.recurringEventId !== null) void this.reloadVisibleRange();
     if (this.dialog.editingId === stale.id) this.dialog.showLatest(latest);
     this.notice.show(CHANGED_ELSEWHERE);
   }
-}
-
-function describe(error: unknown): string {
-  if (error instanceof ProblemError) return error.detail ? `${error.title}. ${error.detail}` : error.title;
-  return error instanceof Error ? error.message : String(error);
 }

@@ -56,6 +56,8 @@ export class CalendarView {
       eventResize: (info) => actions.eventMoved(info.event.id, pickedRange(info.event), info.revert),
       eventDidMount: (info) => {
         info.el.dataset['eventId'] = info.event.id;
+        const series: unknown = info.event.extendedProps['recurringEventId'];
+        if (typeof series === 'string') info.el.dataset['recurringEventId'] = series;
       },
     });
     this.unsubscribe = store.subscribe((change) => this.apply(change));
@@ -116,6 +118,8 @@ function toInput(event: CalendarEvent): EventInput {
     title: event.title,
     editable: !event.readOnly,
     classNames: event.readOnly ? ['event-readonly', `event-type-${event.eventType}`] : [],
+    // Occurrences carry their series' id onto the page (data-recurring-event-id), for tests and styles.
+    extendedProps: event.recurringEventId === null ? {} : { recurringEventId: event.recurringEventId },
   };
   // All-day events are stored as UTC midnights; FullCalendar wants their calendar dates.
   if (event.allDay) return { ...shown, allDay: true, start: utcDateOf(event.start), end: utcDateOf(event.end) };

@@ -1,14 +1,23 @@
 import type { CalendarEvent, EventDraft } from '../api/CalendarEvent';
 import type { FieldProblem } from '../api/ProblemError';
-import { draftFromForm, formValuesFromEvent, withAllDay, type EventFormValues } from './EventForm';
+import { readRecurrence } from '../recurrence/RecurrenceReader';
+import { button, element, input, labelled, option } from '../ui/Elements';
+import { errorText } from '../ui/ErrorText';
+import { draftFromForm, draftWithRepeat, formValuesFromEvent, withAllDay, type EventFormValues } from './EventForm';
 import { timeZoneChoices } from './EventTimes';
+import { RepeatControls } from './RepeatControls';
 
-/** What the dialog is editing: a new event, or a stored one at a known version (sent as If-Match). */
+/**
+ * What the dialog is editing: a new event, or a stored one at a known version (sent as If-Match). A stored one may be
+ * an occurrence of a series (it has `recurringEventId`, and the series' version).
+ */
 export type DialogTarget = { readonly kind: 'create' } | { readonly kind: 'edit'; readonly event: CalendarEvent };
 
 export interface EventDialogActions {
   save(target: DialogTarget, draft: EventDraft): Promise<void>;
   delete(event: CalendarEvent): Promise<void>;
+  /** The series an occurrence belongs to (GET /api/events/{seriesId}), for its repeat settings. */
+  loadSeries(seriesId: string): Promise<CalendarEvent>;
   /** The dialog closed, saved or not. */
   closed(): void;
 }
@@ -19,9 +28,9 @@ export interface DialogErrorContent {
   readonly errors?: readonly FieldProblem[];
 }
 
-type FieldName = 'title' | 'start' | 'end' | 'timeZone' | 'location' | 'description';
+type FieldName = 'title' | 'start' | 'end' | 'timeZone' | 'location' | 'description' | 'recurrence';
 
-const FIELD_NAMES: readonly FieldName[] = ['title', 'start', 'end', 'timeZone', 'location', 'description'];
+const FIELD_NAMES: readonly FieldName[] = ['title', 'start', 'end', 'timeZone', 'location', 'description', 'recurrence'];
 
 /** How each read-only Google `eventType` is named in the dialog's heading. */
 const READ_ONLY_HEADINGS: Readonly<Record<string, string>> = {
@@ -44,21 +53,22 @@ export class EventDialog {
   private readonly timeZone: HTMLSelectElement;
   private readonly location: HTMLInputElement;
   private readonly description: HTMLTextAreaElement;
+  private readonly repeat = new RepeatControls();
   private readonly saveButton: HTMLButtonElement;
   private readonly deleteButton: HTMLButtonElement;
   private readonly cancelButton: HTMLButtonElement;
   private target: DialogTarget | null = null;
   private busy = false;
+  /** Counts series reads, so an answer for an event no longer shown is dropped. */
+  private seriesRead = 0;
 
   constructor(private readonly actions: EventDialogActions) {
-    this.element = document.createElement('dialog');
-    this.element.className = 'event-dialog';
-    this.element.dataset['testid'] = 'event-dialog';
+    this.element = element('dialog', 'event-dialog', 'event-dialog');
     this.element.setAttribute('aria-labelledby', 'event-dialog-heading');
 
-    this.form = document.createElement('form');
+    this.form = element('form');
     this.form.noValidate = true;
-    this.heading = document.createElement('h2');
+    this.heading = element('h2');
     this.heading.id = 'event-dialog-heading';
 
     this.errorBox = element('div', 'dialog-error', 'dialog-error');
@@ -69,16 +79,14 @@ export class EventDialog {
     this.allDay = input('checkbox', 'event-allday');
     this.start = input('datetime-local', 'event-start');
     this.end = input('datetime-local', 'event-end');
-    this.timeZone = document.createElement('select');
-    this.timeZone.dataset['testid'] = 'event-timezone';
+    this.timeZone = element('select', undefined, 'event-timezone');
     this.location = input('text', 'event-location');
-    this.description = document.createElement('textarea');
-    this.description.dataset['testid'] = 'event-description';
+    this.description = element('textarea', undefined, 'event-description');
     this.description.rows = 3;
 
-    this.saveButton = button('Save', 'event-save', 'submit', 'primary');
-    this.deleteButton = button('Delete', 'event-delete', 'button', 'danger');
-    this.cancelButton = button('Cancel', 'event-cancel', 'button');
+    this.saveButton = button('Save', { testId: 'event-save', type: 'submit', className: 'primary' });
+    this.deleteButton = button('Delete', { testId: 'event-delete', className: 'danger' });
+    this.cancelButton = button('Cancel', { testId: 'event-cancel' });
 
     const allDayLabel = element('label', 'checkbox');
     allDayLabel.append(this.allDay, document.createTextNode(' All day'));
@@ -89,7 +97,7 @@ export class EventDialog {
 
     this.form.append(
       this.heading, this.errorBox, labelled('Title', this.title), allDayLabel, times,
-      labelled('Time zone', this.timeZone), labelled('Location', this.location),
+      labelled('Time zone', this.timeZone), this.repeat.element, labelled('Location', this.location),
       labelled('Description', this.description), footer,
     );
     this.element.append(this.form);
@@ -98,7 +106,11 @@ export class EventDialog {
       event.preventDefault();
       void this.submit();
     });
-    this.allDay.addEventListener('change', () => this.fill(withAllDay(this.read(), this.allDay.checked)));
+    this.allDay.addEventListener('change', () => {
+      this.fill(withAllDay(this.read(), this.allDay.checked));
+      this.repeat.setStartDate(datePart(this.start.value));
+    });
+    this.start.addEventListener('change', () => this.repeat.setStartDate(datePart(this.start.value)));
     this.cancelButton.addEventListener('click', () => this.close());
     this.deleteButton.addEventListener('click', () => void this.remove());
     this.element.addEventListener('cancel', (event) => {
@@ -106,6 +118,7 @@ export class EventDialog {
     });
     this.element.addEventListener('close', () => {
       this.target = null;
+      this.seriesRead++;
       this.actions.closed();
     });
   }
@@ -125,6 +138,8 @@ export class EventDialog {
     this.setReadOnly(false);
     this.deleteButton.hidden = true;
     this.present(values);
+    this.seriesRead++;
+    this.repeat.show({ settings: { kind: 'never' }, keptLines: [] }, datePart(values.start));
   }
 
   openForEdit(event: CalendarEvent): void {
@@ -132,6 +147,7 @@ export class EventDialog {
     this.heading.textContent = event.readOnly ? `${READ_ONLY_HEADINGS[event.eventType] ?? 'Google Calendar entry'} (read-only)` : 'Edit event';
     this.setReadOnly(event.readOnly);
     this.present(formValuesFromEvent(event));
+    this.showRepeat(event);
   }
 
   /** A read-only entry is shown with every field disabled and no Save or Delete: the server would refuse both. */
@@ -142,6 +158,28 @@ export class EventDialog {
     for (const control of [this.title, this.allDay, this.start, this.end, this.timeZone, this.location, this.description]) {
       control.disabled = readOnly;
     }
+    this.repeat.setDisabled(readOnly);
+  }
+
+  /** A single event does not repeat; an occurrence shows its series' rule, read from the series itself. */
+  private showRepeat(event: CalendarEvent): void {
+    const read = ++this.seriesRead;
+    const seriesId = event.recurringEventId;
+    if (seriesId === null) {
+      this.repeat.show({ settings: { kind: 'never' }, keptLines: [] }, datePart(this.start.value));
+      return;
+    }
+    this.repeat.showLoading();
+    this.actions.loadSeries(seriesId).then(
+      (series) => {
+        if (read === this.seriesRead) this.repeat.show(readRecurrence(series.recurrence, series), datePart(this.start.value));
+      },
+      (error: unknown) => {
+        if (read === this.seriesRead) {
+          this.repeat.showUnavailable(`The repeat settings could not be loaded (${errorText(error)}); saving keeps the series' rule.`);
+        }
+      },
+    );
   }
 
   /** Replaces what the form shows with a newer stored version (after a 412); the user's edits are dropped. */
@@ -149,24 +187,25 @@ export class EventDialog {
     this.target = { kind: 'edit', event };
     this.clearError();
     this.fill(formValuesFromEvent(event));
+    this.showRepeat(event);
   }
 
   showError(content: DialogErrorContent): void {
     this.clearError();
-    const heading = document.createElement('strong');
+    const heading = element('strong');
     heading.textContent = content.title;
     this.errorBox.append(heading);
     if (content.detail) {
-      const detail = document.createElement('p');
+      const detail = element('p');
       detail.textContent = content.detail;
       this.errorBox.append(detail);
     }
     const errors = content.errors ?? [];
     if (errors.length > 0) {
-      const list = document.createElement('ul');
+      const list = element('ul');
       for (const problem of errors) {
         const field = fieldNamed(problem.field);
-        const item = document.createElement('li');
+        const item = element('li');
         // The server's messages already name their field ("Title is required."): show them as they are.
         item.textContent = problem.message;
         list.append(item);
@@ -192,7 +231,9 @@ export class EventDialog {
   private async submit(): Promise<void> {
     const target = this.target;
     if (target === null || this.busy || (target.kind === 'edit' && target.event.readOnly)) return;
-    const result = draftFromForm(this.read());
+    const form = draftFromForm(this.read());
+    const repeat = { settings: this.repeat.settings(), keptLines: this.repeat.kept, changed: this.repeat.changed, editable: this.repeat.isEditable };
+    const result = form.ok ? draftWithRepeat(form.draft, repeat, target.kind === 'edit' ? target.event : null) : form;
     if (!result.ok) {
       this.showError({ title: 'Please check the highlighted fields.', errors: result.errors });
       return;
@@ -213,7 +254,7 @@ export class EventDialog {
     try {
       await action();
     } catch (error) {
-      this.showError({ title: 'Something went wrong', detail: error instanceof Error ? error.message : String(error) });
+      this.showError({ title: 'Something went wrong', detail: errorText(error) });
     } finally {
       this.setBusy(false);
     }
@@ -235,7 +276,7 @@ export class EventDialog {
   private fillTimeZones(selected: string): void {
     if (this.timeZone.options.length === 0 || ![...this.timeZone.options].some((o) => o.value === selected)) {
       const choices = timeZoneChoices(selected, 'UTC');
-      this.timeZone.replaceChildren(...choices.map((zone) => new Option(zone.replaceAll('_', ' '), zone)));
+      this.timeZone.replaceChildren(...choices.map((zone) => option(zone.replaceAll('_', ' '), zone)));
     }
     this.timeZone.value = selected;
   }
@@ -256,6 +297,7 @@ export class EventDialog {
     this.errorBox.replaceChildren();
     this.errorBox.hidden = true;
     for (const field of FIELD_NAMES) this.control(field).removeAttribute('aria-invalid');
+    this.repeat.markInvalid(false);
   }
 
   private setBusy(busy: boolean): void {
@@ -273,46 +315,21 @@ export class EventDialog {
       case 'timeZone': return this.timeZone;
       case 'location': return this.location;
       case 'description': return this.description;
+      case 'recurrence': return this.repeat.focusTarget;
     }
   }
 }
 
-/** Server field names may come as "title", "Title" or a JSON path such as "$.title". */
+/** Server field names may come as "title", "Title", a JSON path such as "$.title", or a line such as "recurrence[0]". */
 function fieldNamed(raw: string): FieldName | null {
-  const name = raw.replace(/^\$\./, '').toLowerCase();
+  const name = raw.replace(/^\$\./, '').replace(/\[\d+\].*$/, '').toLowerCase();
   for (const field of FIELD_NAMES) {
     if (field.toLowerCase() === name) return field;
   }
   return null;
 }
 
-function element(tag: string, className: string, testId?: string): HTMLElement {
-  const el = document.createElement(tag);
-  el.className = className;
-  if (testId) el.dataset['testid'] = testId;
-  return el;
-}
-
-function input(type: string, testId: string): HTMLInputElement {
-  const el = document.createElement('input');
-  el.type = type;
-  el.dataset['testid'] = testId;
-  return el;
-}
-
-function button(text: string, testId: string, type: 'button' | 'submit', className?: string): HTMLButtonElement {
-  const el = document.createElement('button');
-  el.type = type;
-  el.textContent = text;
-  el.dataset['testid'] = testId;
-  if (className) el.className = className;
-  return el;
-}
-
-function labelled(text: string, control: HTMLElement): HTMLLabelElement {
-  const label = document.createElement('label');
-  const caption = document.createElement('span');
-  caption.textContent = text;
-  label.append(caption, control);
-  return label;
+/** The date part of a date or date-time input's value. */
+function datePart(value: string): string {
+  return value.slice(0, 10);
 }

@@ -1,5 +1,7 @@
 import type { CalendarEvent, EventDraft } from '../api/CalendarEvent';
 import type { FieldProblem } from '../api/ProblemError';
+import { recurrenceLines } from '../recurrence/RecurrenceWriter';
+import type { RepeatSettings } from '../recurrence/RepeatSettings';
 import {
   addDays, addMinutesToWallTime, instantFromWallTime, isValidTimeZone, isoInZone, localDateOf,
   utcDateOf, utcMidnight, wallTimeOf,
@@ -105,6 +107,38 @@ export function draftFromForm(values: EventFormValues): DraftResult {
       ...(location ? { location } : {}),
     },
   };
+}
+
+/** What the dialog's Repeat controls hold when it is saved. */
+export interface RepeatState {
+  readonly settings: RepeatSettings;
+  /** The series' lines no control edits (EXDATE, RDATE). */
+  readonly keptLines: readonly string[];
+  /** Whether the user changed the settings the dialog opened with. */
+  readonly changed: boolean;
+  /** False while the series' rule is loading or could not be loaded: the rule is then left as it is. */
+  readonly editable: boolean;
+}
+
+/**
+ * Adds `recurrence` to a draft when it has to carry one. A new or single event carries a rule unless it does not
+ * repeat (a rule makes it a series). An occurrence carries one only when the rule changed, or when the event turns
+ * all-day or timed or moves zone (an UNTIL is written for one kind of start and zone); otherwise the series keeps its
+ * rule as it is, which for "this and following" also lets the server count what is left of a COUNT.
+ */
+export function draftWithRepeat(draft: EventDraft, repeat: RepeatState, editing: CalendarEvent | null): DraftResult {
+  if (!repeat.editable) return { ok: true, draft };
+  const occurrence = editing !== null && editing.recurringEventId !== null;
+  if (!occurrence && repeat.settings.kind === 'never') return { ok: true, draft };
+  if (occurrence && !repeat.changed && draft.allDay === editing.allDay && draft.timeZone === editing.timeZone) return { ok: true, draft };
+  // The API keeps a series a series (an empty recurrence is refused); ending it is what Ends or a delete is for.
+  if (occurrence && repeat.settings.kind === 'never') {
+    return { ok: false, errors: [{ field: 'recurrence', message: 'A series keeps repeating: to stop it, choose when it ends, or delete this and the following events.' }] };
+  }
+  // Both kinds of start are written in the event's own calendar: a UTC midnight, or a time with the zone's offset.
+  const timing = { allDay: draft.allDay, timeZone: draft.timeZone, startDate: draft.start.slice(0, 10) };
+  const result = recurrenceLines(repeat.settings, repeat.keptLines, timing);
+  return result.ok ? { ok: true, draft: { ...draft, recurrence: result.lines } } : result;
 }
 
 /** The body for an event moved or resized on the calendar; everything but the times stays as stored. */

@@ -29,9 +29,14 @@ export function isoInZone(instant: string | Date, timeZone: string): string {
   return toInstant(instant).toZonedDateTimeISO(timeZone).toString({ timeZoneName: 'never', smallestUnit: 'second' });
 }
 
+/** The calendar date an instant falls on in a zone. */
+export function dateInZone(instant: string | Date, timeZone: string): PlainDateString {
+  return toInstant(instant).toZonedDateTimeISO(timeZone).toPlainDate().toString();
+}
+
 /** All-day events are stored midnight to midnight UTC: their dates are the UTC dates. */
 export function utcDateOf(instant: string | Date): PlainDateString {
-  return toInstant(instant).toZonedDateTimeISO('UTC').toPlainDate().toString();
+  return dateInZone(instant, 'UTC');
 }
 
 export function utcMidnight(date: PlainDateString): string {

@@ -1,5 +1,6 @@
 import type { EventChange } from '../api/ChatExchange';
 import type { ChatMessage, ChatPanelSnapshot, ChatPanelState } from './ChatPanelState';
+import { button, element } from '../ui/Elements';
 import { eventChangeText } from './EventChangeText';
 
 export interface ChatPanelOptions {
@@ -45,7 +46,7 @@ export class ChatPanel {
     this.element.setAttribute('aria-labelledby', 'chat-heading');
     this.element.dataset['open'] = 'false';
 
-    this.toggleButton = button('Chat', 'chat-toggle', 'chat-toggle');
+    this.toggleButton = button('Chat', { className: 'chat-toggle', testId: 'chat-toggle' });
     this.toggleButton.setAttribute('aria-controls', PANEL_ID);
     this.toggleButton.setAttribute('aria-expanded', 'false');
     this.toggleButton.addEventListener('click', () => this.setOpen(this.element.dataset['open'] !== 'true'));
@@ -54,7 +55,7 @@ export class ChatPanel {
     const heading = element('h2', 'chat-heading');
     heading.id = 'chat-heading';
     heading.textContent = 'Assistant';
-    const close = button('×', 'chat-close', 'chat-close');
+    const close = button('×', { className: 'chat-close', testId: 'chat-close' });
     close.setAttribute('aria-label', 'Close the chat');
     close.addEventListener('click', () => this.setOpen(false));
     header.append(heading, close);
@@ -65,15 +66,13 @@ export class ChatPanel {
     this.unavailable = element('div', 'chat-unavailable', 'chat-unavailable');
     this.unavailable.setAttribute('role', 'status');
     this.unavailableText = element('p');
-    this.retryButton = button('Try again', 'chat-retry');
+    this.retryButton = button('Try again', { className: 'chat-retry' });
     this.retryButton.addEventListener('click', () => void options.state.checkAvailability());
     this.unavailable.append(this.unavailableText, this.retryButton);
 
-    this.log = document.createElement('ol');
-    this.log.className = 'chat-log';
-    this.log.dataset['testid'] = 'chat-log';
+    this.log = element('ol', 'chat-log', 'chat-log');
     this.log.setAttribute('aria-label', 'Conversation');
-    this.pendingItem = document.createElement('li');
+    this.pendingItem = element('li');
 
     // Only answers are announced (the user knows what they typed), so the live region is separate from the log.
     this.announcer = element('div', 'visually-hidden', 'chat-announcer');
@@ -82,20 +81,18 @@ export class ChatPanel {
     this.errorBox = element('div', 'chat-error', 'chat-error');
     this.errorBox.setAttribute('role', 'alert');
     this.errorText = element('p');
-    const dismiss = button('×', 'notice-close', 'chat-error-dismiss');
+    const dismiss = button('×', { className: 'notice-close', testId: 'chat-error-dismiss' });
     dismiss.setAttribute('aria-label', 'Dismiss');
     dismiss.addEventListener('click', () => options.state.dismissError());
     this.errorBox.append(this.errorText, dismiss);
 
-    const form = document.createElement('form');
-    form.className = 'chat-form';
-    const label = document.createElement('label');
+    const form = element('form', 'chat-form');
+    const label = element('label');
     label.textContent = 'Message';
     label.htmlFor = 'chat-input';
-    this.input = document.createElement('textarea');
+    this.input = element('textarea', undefined, 'chat-input');
     this.input.id = 'chat-input';
     this.input.rows = 3;
-    this.input.dataset['testid'] = 'chat-input';
     this.input.placeholder = 'Lunch with Sam next Tuesday at noon';
     this.input.setAttribute('aria-describedby', 'chat-input-hint chat-draft-problem');
     const hint = element('span', 'chat-hint');
@@ -103,8 +100,7 @@ export class ChatPanel {
     hint.textContent = 'Enter sends, Shift+Enter starts a new line.';
     this.draftProblem = element('p', 'chat-draft-problem', 'chat-draft-problem');
     this.draftProblem.id = 'chat-draft-problem';
-    this.sendButton = button('Send', 'primary', 'chat-send');
-    this.sendButton.type = 'submit';
+    this.sendButton = button('Send', { className: 'primary', testId: 'chat-send', type: 'submit' });
     const footer = element('div', 'chat-form-footer');
     footer.append(hint, this.sendButton);
     form.append(label, this.input, this.draftProblem, footer);
@@ -194,10 +190,8 @@ export class ChatPanel {
   }
 
   private messageItem(message: ChatMessage, pending: boolean): HTMLLIElement {
-    const item = document.createElement('li');
-    item.className = `chat-message chat-${message.role}`;
+    const item = element('li', `chat-message chat-${message.role}`, 'chat-message');
     item.dataset['role'] = message.role;
-    item.dataset['testid'] = 'chat-message';
     if (pending) item.dataset['pending'] = 'true';
     const bubble = element('p', 'chat-bubble');
     bubble.textContent = message.content;
@@ -213,9 +207,8 @@ export class ChatPanel {
 
   private changeItem(change: EventChange): HTMLLIElement {
     const text = eventChangeText(change, { timeZone: this.options.timeZone, locale: this.options.locale, allDay: this.options.isAllDay(change.eventId) });
-    const item = document.createElement('li');
-    const control = change.start === null ? element('span', 'chat-change') : button('', 'chat-change');
-    control.dataset['testid'] = 'chat-change';
+    const item = element('li');
+    const control = change.start === null ? element('span', 'chat-change', 'chat-change') : button('', { className: 'chat-change', testId: 'chat-change' });
     control.dataset['op'] = change.op;
     control.dataset['changedEventId'] = change.eventId;
     const action = element('span', 'chat-change-op');
@@ -245,18 +238,4 @@ export class ChatPanel {
     const changed = count === 0 ? '' : ` ${count} event${count === 1 ? '' : 's'} changed.`;
     this.announcer.textContent = `Assistant: ${message.content}${changed}`;
   }
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, testId?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className !== undefined) node.className = className;
-  if (testId !== undefined) node.dataset['testid'] = testId;
-  return node;
-}
-
-function button(text: string, className: string, testId?: string): HTMLButtonElement {
-  const node = element('button', className, testId);
-  node.type = 'button';
-  node.textContent = text;
-  return node;
 }

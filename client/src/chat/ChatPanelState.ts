@@ -3,6 +3,9 @@ import {
   CHAT_UNAVAILABLE_PROBLEM_TYPE, type ChatRole, type ChatSettings, type ChatTurn, type EventChange,
 } from '../api/ChatExchange';
 import { ProblemError } from '../api/ProblemError';
+import { dateInZone } from '../calendar/EventTimes';
+import { clockTimeText, shortDateText } from '../ui/DateText';
+import { errorText, sentence } from '../ui/ErrorText';
 
 export type ChatAvailability =
   | { readonly kind: 'checking' }
@@ -168,7 +171,7 @@ export class ChatPanelState {
 
   private notice(error: unknown): ChatErrorNotice {
     if (!(error instanceof ProblemError)) {
-      return { kind: 'failed', message: `The chat answer could not be read: ${error instanceof Error ? error.message : String(error)}`, retryAt: null };
+      return { kind: 'failed', message: `The chat answer could not be read: ${errorText(error)}`, retryAt: null };
     }
     const retryAt = error.retryAfterSeconds === undefined ? null : new Date(this.now().getTime() + error.retryAfterSeconds * 1000);
     const retryText = retryAt === null ? '' : ` ${this.whenToRetry(retryAt)}`;
@@ -194,12 +197,10 @@ export class ChatPanelState {
   private whenToRetry(at: Date): string {
     const seconds = Math.max(1, Math.ceil((at.getTime() - this.now().getTime()) / 1000));
     if (seconds < 60) return `Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
-    const timeZone = this.options.timeZone;
-    const time = new Intl.DateTimeFormat(this.options.locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(at);
-    const day = (d: Date): string => new Intl.DateTimeFormat('en-CA', { dateStyle: 'short', timeZone }).format(d);
-    if (day(at) === day(this.now())) return `Try again at ${time}.`;
-    const date = new Intl.DateTimeFormat(this.options.locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone }).format(at);
-    return `Try again on ${date} at ${time}.`;
+    const text = { timeZone: this.options.timeZone, locale: this.options.locale };
+    const time = clockTimeText(at, text);
+    if (dateInZone(at, text.timeZone) === dateInZone(this.now(), text.timeZone)) return `Try again at ${time}.`;
+    return `Try again on ${shortDateText(at, text)} at ${time}.`;
   }
 
   private emit(): void {
@@ -217,12 +218,5 @@ function unavailability(error: unknown): ChatAvailability {
       canRetry: error.type !== CHAT_UNAVAILABLE_PROBLEM_TYPE,
     };
   }
-  if (error instanceof ProblemError) return { kind: 'unavailable', message: `Chat could not be loaded: ${sentence(error.title, error.detail)}`, canRetry: true };
-  return { kind: 'unavailable', message: `Chat could not be loaded: ${error instanceof Error ? error.message : String(error)}`, canRetry: true };
-}
-
-/** "Title. Detail" with exactly one full stop between and after. */
-function sentence(title: string, detail: string | undefined): string {
-  const withStop = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
-  return detail === undefined || detail.length === 0 ? withStop(title) : `${withStop(title)} ${withStop(detail)}`;
+  return { kind: 'unavailable', message: `Chat could not be loaded: ${errorText(error)}`, canRetry: true };
 }

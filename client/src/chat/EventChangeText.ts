@@ -1,4 +1,5 @@
 import type { EventChange, EventChangeOp } from '../api/ChatExchange';
+import { shortDateText, shortDateTimeText } from '../ui/DateText';
 
 const ACTIONS: Record<EventChangeOp, string> = {
   created: 'Created',
@@ -30,9 +31,6 @@ export function eventChangeText(change: EventChange, options: EventChangeTextOpt
 }
 
 function startText(start: Date, options: EventChangeTextOptions): string {
-  const date: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' };
-  if (options.allDay === true) {
-    return `${new Intl.DateTimeFormat(options.locale, { ...date, timeZone: 'UTC' }).format(start)} (all day)`;
-  }
-  return new Intl.DateTimeFormat(options.locale, { ...date, hour: '2-digit', minute: '2-digit', timeZone: options.timeZone }).format(start);
+  if (options.allDay === true) return `${shortDateText(start, { timeZone: 'UTC', locale: options.locale })} (all day)`;
+  return shortDateTimeText(start, options);
 }

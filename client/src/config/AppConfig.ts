@@ -1,4 +1,5 @@
 import type { FetchLike } from '../api/FetchLike';
+import { jsonObjectOrNull, type JsonObject } from '../json/JsonObject';
 
 /** What the server tells the app at start-up through GET /config.json. */
 export interface AppConfig {
@@ -45,11 +46,10 @@ export function parseConfig(value: unknown): AppConfig {
   };
 }
 
-function asObject(value: unknown, name: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ConfigError(`config.json: ${name} must be an object.`);
-  }
-  return value as Record<string, unknown>;
+function asObject(value: unknown, name: string): JsonObject {
+  const object = jsonObjectOrNull(value);
+  if (object === null) throw new ConfigError(`config.json: ${name} must be an object.`);
+  return object;
 }
 
 function requiredString(value: unknown, name: string): string {

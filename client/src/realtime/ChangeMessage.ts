@@ -1,4 +1,5 @@
 import { parseCalendarEvent, type CalendarEvent } from '../api/CalendarEvent';
+import { jsonObjectOrNull, numberField, parseJsonOrUndefined, stringField, type JsonObject } from '../json/JsonObject';
 
 /** The server announces that one event was written or deleted; `version` orders changes per event. */
 export interface EventChangedMessage {
@@ -29,22 +30,16 @@ export const PING_FRAME = JSON.stringify({ action: 'ping' });
 
 /** Parses one text frame; null for anything this client does not understand (ignored, not fatal). */
 export function parseServerMessage(data: string): ServerMessage | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(data);
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null) return null;
-  const frame = value as Record<string, unknown>;
+  const frame = jsonObjectOrNull(parseJsonOrUndefined(data));
+  if (frame === null) return null;
   switch (frame['type']) {
     case 'pong':
       return { type: 'pong' };
     case 'error':
       return {
         type: 'error',
-        code: typeof frame['code'] === 'string' ? frame['code'] : 'unknown',
-        message: typeof frame['message'] === 'string' ? frame['message'] : '',
+        code: stringField(frame, 'code') ?? 'unknown',
+        message: stringField(frame, 'message') ?? '',
       };
     case 'event.changed':
       return parseEventChanged(frame);
@@ -53,7 +48,7 @@ export function parseServerMessage(data: string): ServerMessage | null {
   }
 }
 
-function parseEventChanged(frame: Record<string, unknown>): EventChangedMessage | null {
+function parseEventChanged(frame: JsonObject): EventChangedMessage | null {
   const op = frame['op'];
   const eventId = frame['eventId'];
   const version = frame['version'];
@@ -73,7 +68,7 @@ function parseEventChanged(frame: Record<string, unknown>): EventChangedMessage 
     eventId,
     version,
     event,
-    seq: typeof frame['seq'] === 'number' ? frame['seq'] : null,
-    at: typeof frame['at'] === 'string' ? frame['at'] : null,
+    seq: numberField(frame, 'seq') ?? null,
+    at: stringField(frame, 'at') ?? null,
   };
 }

@@ -1,4 +1,5 @@
 import type { ConnectionState } from '../realtime/ConnectionState';
+import { element } from './Elements';
 
 const LABELS: Record<ConnectionState, string> = {
   live: 'live',
@@ -17,9 +18,7 @@ export class ConnectionStatusIndicator {
   readonly element: HTMLElement;
 
   constructor(initial: ConnectionState = 'offline') {
-    this.element = document.createElement('span');
-    this.element.className = 'connection-status';
-    this.element.dataset['testid'] = 'connection-status';
+    this.element = element('span', 'connection-status', 'connection-status');
     this.element.setAttribute('role', 'status');
     this.show(initial);
   }

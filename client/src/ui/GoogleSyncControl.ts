@@ -1,5 +1,7 @@
 import type { GoogleSyncApi } from '../api/GoogleSyncApi';
 import { ProblemError } from '../api/ProblemError';
+import { button, element } from './Elements';
+import { errorText } from './ErrorText';
 
 /**
  * The toolbar's Google Calendar part: "Connect Google Calendar" when not connected, otherwise the last sync time
@@ -17,21 +19,14 @@ export class GoogleSyncControl {
     private readonly navigate: (url: string) => void,
     private readonly report: (message: string) => void,
   ) {
-    this.element = document.createElement('div');
-    this.element.className = 'google-sync';
-    this.element.dataset['testid'] = 'google-sync';
-    this.label = document.createElement('span');
-    this.label.className = 'google-sync-status';
-    this.primary = document.createElement('button');
-    this.primary.type = 'button';
-    this.disconnect = document.createElement('button');
-    this.disconnect.type = 'button';
-    this.disconnect.textContent = 'Disconnect Google';
+    this.element = element('div', 'google-sync', 'google-sync');
+    this.label = element('span', 'google-sync-status');
+    this.primary = button('Google Calendar…');
+    this.disconnect = button('Disconnect Google');
     this.disconnect.hidden = true;
     this.disconnect.addEventListener('click', () => void this.run(() => this.api.disconnect()));
     this.element.append(this.label, this.primary, this.disconnect);
     this.primary.disabled = true;
-    this.primary.textContent = 'Google Calendar…';
   }
 
   async refresh(): Promise<void> {
@@ -41,7 +36,7 @@ export class GoogleSyncControl {
     } catch (error) {
       this.label.textContent = '';
       this.primary.disabled = true;
-      this.primary.title = error instanceof Error ? error.message : String(error);
+      this.primary.title = errorText(error);
       return;
     }
 

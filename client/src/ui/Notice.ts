@@ -1,3 +1,5 @@
+import { button, element } from './Elements';
+
 const DEFAULT_DURATION_MS = 8000;
 
 /**
@@ -10,19 +12,14 @@ export class Notice {
   private hideTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor() {
-    this.element = document.createElement('div');
-    this.element.className = 'notice';
+    this.element = element('div', 'notice');
     this.element.setAttribute('role', 'status');
     this.element.setAttribute('popover', 'manual');
     this.element.hidden = true;
 
-    this.text = document.createElement('span');
-    this.text.dataset['testid'] = 'notice';
+    this.text = element('span', undefined, 'notice');
 
-    const close = document.createElement('button');
-    close.type = 'button';
-    close.className = 'notice-close';
-    close.textContent = '×';
+    const close = button('×', { className: 'notice-close' });
     close.setAttribute('aria-label', 'Dismiss');
     close.addEventListener('click', () => this.hide());
 

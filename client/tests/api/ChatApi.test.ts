@@ -1,36 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { AuthorizedFetch, type AccessTokenSource } from '../../src/api/AuthorizedFetch';
+import { AuthorizedFetch } from '../../src/api/AuthorizedFetch';
 import { ChatApi, recentTurns } from '../../src/api/ChatApi';
 import { CHAT_UNAVAILABLE_PROBLEM_TYPE, InvalidChatAnswerError, type ChatTurn } from '../../src/api/ChatExchange';
 import { ProblemError } from '../../src/api/ProblemError';
+import { fixedTokens } from './FixedTokens';
+import { jsonResponse, scriptedServer } from './ScriptedServer';
 
-interface Call {
-  url: string;
-  method: string;
-  headers: Headers;
-  body: string | null;
-}
 
-const tokens: AccessTokenSource = {
-  getAccessToken: async () => 'token-1',
-  refreshNow: async () => 'token-2',
-};
 
 function chatApi(responses: Array<() => Response>) {
-  const calls: Call[] = [];
-  const fetchFn = async (input: string, init?: RequestInit): Promise<Response> => {
-    calls.push({ url: input, method: init?.method ?? 'GET', headers: new Headers(init?.headers), body: (init?.body as string | undefined) ?? null });
-    const next = responses.shift();
-    if (next === undefined) throw new Error('unexpected request');
-    return next();
-  };
-  return { calls, api: new ChatApi(new AuthorizedFetch('https://cal.example', tokens, fetchFn)) };
+  const { calls, fetchFn } = scriptedServer(responses);
+  return { calls, api: new ChatApi(new AuthorizedFetch('https://cal.example', fixedTokens, fetchFn)) };
 }
 
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  const type = status >= 400 ? 'application/problem+json' : 'application/json';
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type, ...headers } });
-}
 
 function turns(...roles: Array<'user' | 'assistant'>): ChatTurn[] {
   return roles.map((role, i) => ({ role, content: `${role} ${i + 1}` }));
@@ -49,7 +31,7 @@ const unconfigured = {
 
 describe('ChatApi.settings', () => {
   it('reads the limits from GET /api/chat with the bearer token', async () => {
-    const t = chatApi([() => json(200, { model: 'gpt-4o-mini', maxTurns: 12, maxMessageLength: 500 })]);
+    const t = chatApi([() => jsonResponse(200, { model: 'gpt-4o-mini', maxTurns: 12, maxMessageLength: 500 })]);
     const settings = await t.api.settings();
     expect(settings).toEqual({ model: 'gpt-4o-mini', maxTurns: 12, maxMessageLength: 500 });
     expect(t.calls).toHaveLength(1);
@@ -59,12 +41,12 @@ describe('ChatApi.settings', () => {
   });
 
   it('falls back to the documented limits when the server leaves them out or sends nonsense', async () => {
-    const t = chatApi([() => json(200, { model: 'm', maxTurns: -3, maxMessageLength: 'long' })]);
+    const t = chatApi([() => jsonResponse(200, { model: 'm', maxTurns: -3, maxMessageLength: 'long' })]);
     expect(await t.api.settings()).toEqual({ model: 'm', maxTurns: 20, maxMessageLength: 2000 });
   });
 
   it('turns the not-configured 503 into a ProblemError carrying its type and detail', async () => {
-    const t = chatApi([() => json(503, unconfigured)]);
+    const t = chatApi([() => jsonResponse(503, unconfigured)]);
     const error = await t.api.settings().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProblemError);
     expect(error).toMatchObject({ status: 503, type: CHAT_UNAVAILABLE_PROBLEM_TYPE, title: 'Chat is not configured.', detail: 'Set OPENAI_API_KEY to enable the chat.' });
@@ -78,7 +60,7 @@ describe('ChatApi.send', () => {
   };
 
   it('posts the turns oldest first with the time zone as JSON', async () => {
-    const t = chatApi([() => json(200, reply)]);
+    const t = chatApi([() => jsonResponse(200, reply)]);
     const conversation = turns('user', 'assistant', 'user');
     await t.api.send(conversation, limits(20), 'Europe/Berlin');
     const call = t.calls[0]!;
@@ -97,13 +79,13 @@ describe('ChatApi.send', () => {
   });
 
   it('sends no more than maxTurns turns, the newest ones', async () => {
-    const t = chatApi([() => json(200, reply)]);
+    const t = chatApi([() => jsonResponse(200, reply)]);
     await t.api.send(turns('user', 'assistant', 'user', 'assistant', 'user'), limits(3), 'UTC');
     expect((JSON.parse(t.calls[0]!.body!) as { messages: ChatTurn[] }).messages.map((m) => m.content)).toEqual(['user 3', 'assistant 4', 'user 5']);
   });
 
   it('parses the reply and its changes, with starts as UTC instants', async () => {
-    const t = chatApi([() => json(200, reply)]);
+    const t = chatApi([() => jsonResponse(200, reply)]);
     const answer = await t.api.send(turns('user'), limits(20), 'UTC');
     expect(answer).toEqual({
       reply: 'Done: lunch with Sam on Tue 1 Dec 12:00-13:00.',
@@ -112,7 +94,7 @@ describe('ChatApi.send', () => {
   });
 
   it('leaves out changes it cannot read and keeps the rest', async () => {
-    const t = chatApi([() => json(200, {
+    const t = chatApi([() => jsonResponse(200, {
       reply: 'ok',
       changes: [
         null,
@@ -130,19 +112,19 @@ describe('ChatApi.send', () => {
   });
 
   it('rejects an answer without a reply', async () => {
-    const t = chatApi([() => json(200, { changes: [] })]);
+    const t = chatApi([() => jsonResponse(200, { changes: [] })]);
     await expect(t.api.send(turns('user'), limits(20), 'UTC')).rejects.toBeInstanceOf(InvalidChatAnswerError);
   });
 
   it('reports a 429 with the seconds from Retry-After', async () => {
-    const t = chatApi([() => json(429, { title: 'Daily chat limit reached.', status: 429 }, { 'Retry-After': '3600' })]);
+    const t = chatApi([() => jsonResponse(429, { title: 'Daily chat limit reached.', status: 429 }, { 'Retry-After': '3600' })]);
     const error = await t.api.send(turns('user'), limits(20), 'UTC').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProblemError);
     expect(error).toMatchObject({ status: 429, title: 'Daily chat limit reached.', retryAfterSeconds: 3600 });
   });
 
   it('reports a 400 with the invalid fields', async () => {
-    const t = chatApi([() => json(400, {
+    const t = chatApi([() => jsonResponse(400, {
       title: 'The chat request is not valid.', status: 400,
       errors: [{ field: 'messages[0].content', message: 'A message may have at most 2000 characters.' }],
     })]);

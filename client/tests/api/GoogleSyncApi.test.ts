@@ -1,19 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { AuthorizedFetch, type AccessTokenSource } from '../../src/api/AuthorizedFetch';
+import { AuthorizedFetch } from '../../src/api/AuthorizedFetch';
 import { GoogleSyncApi, googleReturnMessage } from '../../src/api/GoogleSyncApi';
+import { fixedTokens } from './FixedTokens';
 
-const tokens: AccessTokenSource = {
-  getAccessToken: async () => 'token-1',
-  refreshNow: async () => 'token-2',
-};
 
 function apiAnswering(status: number, body: unknown, contentType = 'application/json') {
   const calls: Array<{ url: string; method: string }> = [];
-  const fetchFn = async (input: string, init?: RequestInit): Promise<Response> => {
+  const fetchFn = (input: string, init?: RequestInit): Promise<Response> => {
     calls.push({ url: input, method: init?.method ?? 'GET' });
-    return new Response(body === null ? null : JSON.stringify(body), { status, headers: { 'Content-Type': contentType } });
+    return Promise.resolve(new Response(body === null ? null : JSON.stringify(body), { status, headers: { 'Content-Type': contentType } }));
   };
-  return { api: new GoogleSyncApi(new AuthorizedFetch('', tokens, fetchFn)), calls };
+  return { api: new GoogleSyncApi(new AuthorizedFetch('', fixedTokens, fetchFn)), calls };
 }
 
 describe('GoogleSyncApi', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CognitoClient } from '../../src/auth/CognitoClient';
 import { CognitoError } from '../../src/auth/CognitoError';
+import type { FetchLike } from '../../src/api/FetchLike';
 
 interface RecordedRequest {
   url: string;
@@ -9,18 +10,18 @@ interface RecordedRequest {
   body: unknown;
 }
 
-function fakeFetch(respond: () => Response | Promise<Response>): { fetch: typeof fetch; requests: RecordedRequest[] } {
+function fakeFetch(respond: () => Response | Promise<Response>): { fetch: FetchLike; requests: RecordedRequest[] } {
   const requests: RecordedRequest[] = [];
-  const fetchFn = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+  const fetchFn = async (input: string, init?: RequestInit): Promise<Response> => {
     requests.push({
-      url: String(input),
+      url: input,
       method: init?.method,
       headers: new Headers(init?.headers),
-      body: JSON.parse(String(init?.body)),
+      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
     });
-    return respond();
+    return await respond();
   };
-  return { fetch: fetchFn as typeof fetch, requests };
+  return { fetch: fetchFn, requests };
 }
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {

@@ -49,9 +49,9 @@ class ManualClock implements SessionClock {
 
 class FakeIssuer implements TokenIssuer {
   refreshCalls: string[] = [];
-  refreshResult: () => Promise<AuthTokens> = async () => tokens('access-refreshed', undefined, 3600);
-  async signIn(): Promise<AuthTokens> {
-    return tokens('access-1', 'refresh-1', 3600);
+  refreshResult: () => Promise<AuthTokens> = () => Promise.resolve(tokens('access-refreshed', undefined, 3600));
+  signIn(): Promise<AuthTokens> {
+    return Promise.resolve(tokens('access-1', 'refresh-1', 3600));
   }
   refresh(refreshToken: string): Promise<AuthTokens> {
     this.refreshCalls.push(refreshToken);

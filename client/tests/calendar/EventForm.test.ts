@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarEvent } from '../../src/api/CalendarEvent';
-import { draftFromForm, draftFromMove, formValuesForRange, formValuesFromEvent, withAllDay, type EventFormValues } from '../../src/calendar/EventForm';
+import { sampleEvent } from './SampleEvents';
+import { draftFromForm, draftFromMove, draftWithRepeat, formValuesForRange, formValuesFromEvent, withAllDay, type EventFormValues } from '../../src/calendar/EventForm';
 
 function stored(overrides: Partial<CalendarEvent>): CalendarEvent {
-  return {
-    id: 'e1',
-    title: 'Standup',
-    start: '2026-03-10T08:00:00.000Z',
-    end: '2026-03-10T08:30:00.000Z',
-    allDay: false,
-    timeZone: 'Europe/Berlin',
-    description: 'Daily',
-    location: 'Room 1',
-    version: 3,
-    updatedAt: '2026-03-01T00:00:00.000Z',
-    source: 'api',
-    eventType: 'default',
-    readOnly: false,
+  return sampleEvent('e1', 3, {
+    title: 'Standup', start: '2026-03-10T08:00:00.000Z', end: '2026-03-10T08:30:00.000Z', timeZone: 'Europe/Berlin', description: 'Daily', location: 'Room 1',
     ...overrides,
-  };
+  });
 }
 
 function values(overrides: Partial<EventFormValues>): EventFormValues {
@@ -110,5 +99,33 @@ describe('Drafts sent to the API', () => {
   it('moves an event onto the all-day row as whole UTC days', () => {
     const draft = draftFromMove(stored({}), { start: new Date(2026, 2, 12), end: null, allDay: true });
     expect(draft).toMatchObject({ allDay: true, start: '2026-03-12T00:00:00Z', end: '2026-03-13T00:00:00Z' });
+  });
+});
+
+describe('draftWithRepeat', () => {
+  const weekly = { kind: 'weekly', interval: 1, days: ['TU'], end: { kind: 'onDate', date: '2026-04-28' } } as const;
+  const occurrence = stored({ id: 's1_20260310T080000Z', recurringEventId: 's1', originalStartTime: '2026-03-10T08:00:00.000Z' });
+  const timedDraft = { title: 'Standup', start: '2026-03-10T09:00:00+01:00', end: '2026-03-10T09:30:00+01:00', allDay: false, timeZone: 'Europe/Berlin' };
+  const unchanged = { settings: weekly, keptLines: [], changed: false, editable: true };
+
+  it('writes the rule again when an occurrence turns all-day, with UNTIL in the DATE form an all-day series needs', () => {
+    const allDay = { ...timedDraft, allDay: true, start: '2026-03-10T00:00:00Z', end: '2026-03-11T00:00:00Z' };
+    expect(draftWithRepeat(allDay, unchanged, occurrence)).toEqual({ ok: true, draft: { ...allDay, recurrence: ['RRULE:FREQ=WEEKLY;BYDAY=TU;UNTIL=20260428'] } });
+  });
+
+  it('writes the rule again when an occurrence moves to another zone: its UNTIL is the end of the day there', () => {
+    const utc = { ...timedDraft, timeZone: 'UTC', start: '2026-03-10T08:00:00Z', end: '2026-03-10T08:30:00Z' };
+    expect(draftWithRepeat(utc, unchanged, occurrence)).toEqual({ ok: true, draft: { ...utc, recurrence: ['RRULE:FREQ=WEEKLY;BYDAY=TU;UNTIL=20260428T235959Z'] } });
+  });
+
+  it('refuses to turn a series into a single event, which the API does not do', () => {
+    const result = draftWithRepeat(timedDraft, { settings: { kind: 'never' }, keptLines: ['EXDATE:20260317T080000Z'], changed: true, editable: true }, occurrence);
+    expect(result).toEqual({ ok: false, errors: [{ field: 'recurrence', message: expect.stringMatching(/keeps repeating/) as string }] });
+  });
+
+  it('makes a single event a series when it is given a rule', () => {
+    expect(draftWithRepeat(timedDraft, { ...unchanged, changed: true }, stored({}))).toEqual({
+      ok: true, draft: { ...timedDraft, recurrence: ['RRULE:FREQ=WEEKLY;BYDAY=TU;UNTIL=20260428T215959Z'] },
+    });
   });
 });

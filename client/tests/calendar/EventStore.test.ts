@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CalendarEvent } from '../../src/api/CalendarEvent';
 import { EventStore, type StoreChange } from '../../src/calendar/EventStore';
+import { sampleEvent } from './SampleEvents';
 
-function event(id: string, version: number, overrides: Partial<CalendarEvent> = {}): CalendarEvent {
-  return {
-    id,
-    title: `${id} v${version}`,
-    start: '2026-03-10T09:00:00.000Z',
-    end: '2026-03-10T10:00:00.000Z',
-    allDay: false,
-    timeZone: 'UTC',
-    description: null,
-    location: null,
-    version,
-    updatedAt: '2026-03-01T00:00:00.000Z',
-    source: 'api',
-    eventType: 'default',
-    readOnly: false,
-    ...overrides,
-  };
-}
+const event = sampleEvent;
 
 function recording(store: EventStore): StoreChange[] {
   const changes: StoreChange[] = [];

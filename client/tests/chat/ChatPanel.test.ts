@@ -1,31 +1,26 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { AuthorizedFetch, type AccessTokenSource } from '../../src/api/AuthorizedFetch';
+import { AuthorizedFetch } from '../../src/api/AuthorizedFetch';
 import { ChatApi } from '../../src/api/ChatApi';
 import { CHAT_UNAVAILABLE_PROBLEM_TYPE, type EventChange } from '../../src/api/ChatExchange';
 import { ChatPanel } from '../../src/chat/ChatPanel';
 import { ChatPanelState } from '../../src/chat/ChatPanelState';
+import { fixedTokens } from '../api/FixedTokens';
+import { jsonResponse } from '../api/ScriptedServer';
 
-const tokens: AccessTokenSource = {
-  getAccessToken: async () => 'token-1',
-  refreshNow: async () => 'token-2',
-};
 
 interface PendingAnswer {
   body: string | null;
   answer(response: Response): void;
 }
 
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
-}
 
 /** The real panel on a real state and ChatApi; the test answers each request when it chooses. */
 async function mountedPanel(settingsResponse: Response, allDayIds: string[] = []) {
   const unanswered: PendingAnswer[] = [];
   const fetchFn = (_input: string, init?: RequestInit): Promise<Response> =>
     new Promise((resolve) => unanswered.push({ body: typeof init?.body === 'string' ? init.body : null, answer: resolve }));
-  const state = new ChatPanelState({ api: new ChatApi(new AuthorizedFetch('', tokens, fetchFn)), timeZone: 'Europe/Berlin', locale: 'en-GB' });
+  const state = new ChatPanelState({ api: new ChatApi(new AuthorizedFetch('', fixedTokens, fetchFn)), timeZone: 'Europe/Berlin', locale: 'en-GB' });
   const shown: EventChange[] = [];
   const panel = new ChatPanel({ state, timeZone: 'Europe/Berlin', locale: 'en-GB', showEvent: (c) => shown.push(c), isAllDay: (id) => allDayIds.includes(id) });
   document.body.append(panel.toggleButton, panel.element);
@@ -61,7 +56,7 @@ afterEach(() => {
 
 describe('ChatPanel', () => {
   it('disables the input and shows the 503 detail when the chat is not configured', async () => {
-    const t = await mountedPanel(json(503, {
+    const t = await mountedPanel(jsonResponse(503, {
       type: CHAT_UNAVAILABLE_PROBLEM_TYPE, title: 'Chat is not configured.', status: 503, detail: 'Set OPENAI_API_KEY to enable the chat.',
     }));
     const unavailable = t.byTestId('chat-unavailable');
@@ -72,7 +67,7 @@ describe('ChatPanel', () => {
   });
 
   it('sends on Enter, shows the message as pending, then the answer with its changes', async () => {
-    const t = await mountedPanel(json(200, settings));
+    const t = await mountedPanel(jsonResponse(200, settings));
     const input = t.byTestId<HTMLTextAreaElement>('chat-input');
     expect(t.byTestId('chat-unavailable').hidden).toBe(true);
     expect(input.labels?.[0]?.textContent).toBe('Message');
@@ -91,7 +86,7 @@ describe('ChatPanel', () => {
       { op: 'created', eventId: 'e1', title: 'Lunch with Sam', start: '2026-12-01T11:00:00Z', version: 1 },
       { op: 'deleted', eventId: 'e2', title: 'Old lunch', start: null, version: 4 },
     ];
-    t.unanswered.shift()!.answer(json(200, { reply: 'Done: lunch with Sam on Tue 1 Dec 12:00-13:00.', changes }));
+    t.unanswered.shift()!.answer(jsonResponse(200, { reply: 'Done: lunch with Sam on Tue 1 Dec 12:00-13:00.', changes }));
     await until(() => t.panel.element.querySelectorAll('[data-testid="chat-message"]').length === 2);
 
     const messages = [...t.panel.element.querySelectorAll<HTMLElement>('[data-testid="chat-message"]')];
@@ -115,7 +110,7 @@ describe('ChatPanel', () => {
   });
 
   it('does not send on Shift+Enter', async () => {
-    const t = await mountedPanel(json(200, settings));
+    const t = await mountedPanel(jsonResponse(200, settings));
     const input = t.byTestId<HTMLTextAreaElement>('chat-input');
     type(input, 'first line');
     expect(pressEnter(input, true).defaultPrevented).toBe(false);
@@ -124,12 +119,12 @@ describe('ChatPanel', () => {
   });
 
   it('shows a 429 with the retry time and keeps the typed text', async () => {
-    const t = await mountedPanel(json(200, settings));
+    const t = await mountedPanel(jsonResponse(200, settings));
     const input = t.byTestId<HTMLTextAreaElement>('chat-input');
     type(input, 'Move my dentist appointment to Friday');
     t.byTestId<HTMLButtonElement>('chat-send').click();
     await until(() => t.unanswered.length === 1);
-    t.unanswered.shift()!.answer(json(429, { title: 'Too many chat requests', status: 429 }, { 'Retry-After': '30' }));
+    t.unanswered.shift()!.answer(jsonResponse(429, { title: 'Too many chat requests', status: 429 }, { 'Retry-After': '30' }));
     await until(() => !t.byTestId('chat-error').hidden);
 
     expect(t.byTestId('chat-error').textContent).toContain('Too many chat requests. Try again in 30 seconds.');
@@ -140,11 +135,11 @@ describe('ChatPanel', () => {
   });
 
   it('shows a change of an all-day event by date only', async () => {
-    const t = await mountedPanel(json(200, settings), ['e9']);
+    const t = await mountedPanel(jsonResponse(200, settings), ['e9']);
     type(t.byTestId<HTMLTextAreaElement>('chat-input'), 'Make Friday a holiday');
     t.byTestId<HTMLButtonElement>('chat-send').click();
     await until(() => t.unanswered.length === 1);
-    t.unanswered.shift()!.answer(json(200, {
+    t.unanswered.shift()!.answer(jsonResponse(200, {
       reply: 'Done.', changes: [{ op: 'created', eventId: 'e9', title: 'Holiday', start: '2026-11-27T00:00:00Z', version: 1 }],
     }));
     await until(() => t.byTestId('chat-change') !== null);
@@ -152,7 +147,7 @@ describe('ChatPanel', () => {
   });
 
   it('opens and closes on narrow screens through the toggle, which says whether it is expanded', async () => {
-    const t = await mountedPanel(json(200, settings));
+    const t = await mountedPanel(jsonResponse(200, settings));
     expect(t.panel.toggleButton.getAttribute('aria-controls')).toBe(t.panel.element.id);
     expect(t.panel.element.dataset['open']).toBe('false');
     t.panel.toggleButton.click();

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { AuthorizedFetch, type AccessTokenSource } from '../../src/api/AuthorizedFetch';
+import { AuthorizedFetch } from '../../src/api/AuthorizedFetch';
 import { ChatApi } from '../../src/api/ChatApi';
 import { CHAT_UNAVAILABLE_PROBLEM_TYPE, type ChatTurn } from '../../src/api/ChatExchange';
 import { ChatPanelState, type ChatPanelSnapshot } from '../../src/chat/ChatPanelState';
+import { fixedTokens } from '../api/FixedTokens';
+import { jsonResponse } from '../api/ScriptedServer';
 
-const tokens: AccessTokenSource = {
-  getAccessToken: async () => 'token-1',
-  refreshNow: async () => 'token-2',
-};
 
 interface Request {
   method: string;
@@ -36,7 +34,7 @@ function chatServer() {
     });
   return {
     requests,
-    api: new ChatApi(new AuthorizedFetch('', tokens, fetchFn)),
+    api: new ChatApi(new AuthorizedFetch('', fixedTokens, fetchFn)),
     /** The oldest request the test has not answered yet, once the client has made it. */
     next(): Promise<Request> {
       const made = unclaimed.shift();
@@ -45,9 +43,6 @@ function chatServer() {
   };
 }
 
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
-}
 
 const settings = { model: 'gpt-4o-mini', maxTurns: 20, maxMessageLength: 50 };
 const NOW = new Date('2026-11-26T10:00:00Z');
@@ -59,7 +54,7 @@ async function availableChat(overrides: Partial<typeof settings> = {}) {
   const snapshots: ChatPanelSnapshot[] = [];
   state.subscribe((s) => snapshots.push(s));
   const checked = state.checkAvailability();
-  (await server.next()).answer(json(200, { ...settings, ...overrides }));
+  (await server.next()).answer(jsonResponse(200, { ...settings, ...overrides }));
   await checked;
   return { server, state, snapshots };
 }
@@ -82,7 +77,7 @@ describe('ChatPanelState availability', () => {
     state.updateDraft('hello');
     expect(state.snapshot.availability).toEqual({ kind: 'checking' });
     expect(state.snapshot.canSend).toBe(false);
-    (await server.next()).answer(json(200, settings));
+    (await server.next()).answer(jsonResponse(200, settings));
     await checked;
     expect(state.snapshot.availability).toEqual({ kind: 'available', settings });
     expect(state.snapshot.canSend).toBe(true);
@@ -92,7 +87,7 @@ describe('ChatPanelState availability', () => {
     const server = chatServer();
     const state = new ChatPanelState({ api: server.api, timeZone: 'UTC' });
     const checked = state.checkAvailability();
-    (await server.next()).answer(json(503, {
+    (await server.next()).answer(jsonResponse(503, {
       type: CHAT_UNAVAILABLE_PROBLEM_TYPE, title: 'Chat is not configured.', status: 503, detail: 'Set OPENAI_API_KEY to enable the chat.',
     }));
     await checked;
@@ -113,7 +108,7 @@ describe('ChatPanelState availability', () => {
     expect(availability.kind === 'unavailable' && availability.message).toMatch(/^Chat could not be loaded: Cannot reach the server\./);
 
     const second = state.checkAvailability();
-    (await server.next()).answer(json(200, settings));
+    (await server.next()).answer(jsonResponse(200, settings));
     await second;
     expect(state.snapshot.availability.kind).toBe('available');
   });
@@ -122,7 +117,7 @@ describe('ChatPanelState availability', () => {
     const server = chatServer();
     const state = new ChatPanelState({ api: server.api, timeZone: 'UTC' });
     const both = Promise.all([state.checkAvailability(), state.checkAvailability()]);
-    (await server.next()).answer(json(200, settings));
+    (await server.next()).answer(jsonResponse(200, settings));
     await both;
     expect(server.requests).toHaveLength(1);
   });
@@ -144,7 +139,7 @@ describe('ChatPanelState sending', () => {
     expect(waiting.draft).toBe('  Lunch with Sam next Tuesday at noon \n');
 
     const change = { op: 'created', eventId: 'e1', title: 'Lunch with Sam', start: '2026-12-01T11:00:00.000Z', version: 1 };
-    request.answer(json(200, { reply: 'Done: lunch with Sam on Tue 1 Dec 12:00-13:00.', changes: [change] }));
+    request.answer(jsonResponse(200, { reply: 'Done: lunch with Sam on Tue 1 Dec 12:00-13:00.', changes: [change] }));
     await sent;
 
     const done = chat.state.snapshot;
@@ -161,7 +156,7 @@ describe('ChatPanelState sending', () => {
   it('tells its listeners about the pending state and about the answer', async () => {
     const chat = await availableChat();
     chat.snapshots.length = 0;
-    await exchange(chat, 'hi', json(200, { reply: 'Hello!', changes: [] }));
+    await exchange(chat, 'hi', jsonResponse(200, { reply: 'Hello!', changes: [] }));
     expect(chat.snapshots.map((s) => [s.pending?.content ?? null, s.messages.length])).toEqual([
       [null, 0], // the draft typed
       ['hi', 0],
@@ -171,8 +166,8 @@ describe('ChatPanelState sending', () => {
 
   it('sends the earlier turns with the new message', async () => {
     const chat = await availableChat();
-    await exchange(chat, 'What do I have tomorrow?', json(200, { reply: 'Nothing.', changes: [] }));
-    const second = await exchange(chat, 'Add a dentist appointment at 9', json(200, { reply: 'Added.', changes: [] }));
+    await exchange(chat, 'What do I have tomorrow?', jsonResponse(200, { reply: 'Nothing.', changes: [] }));
+    const second = await exchange(chat, 'Add a dentist appointment at 9', jsonResponse(200, { reply: 'Added.', changes: [] }));
     expect(second.body!.messages).toEqual([
       { role: 'user', content: 'What do I have tomorrow?' },
       { role: 'assistant', content: 'Nothing.' },
@@ -182,8 +177,8 @@ describe('ChatPanelState sending', () => {
 
   it('sends only the last maxTurns turns of a long conversation but keeps all of it on screen', async () => {
     const chat = await availableChat({ maxTurns: 3 });
-    for (const n of [1, 2]) await exchange(chat, `question ${n}`, json(200, { reply: `answer ${n}`, changes: [] }));
-    const third = await exchange(chat, 'question 3', json(200, { reply: 'answer 3', changes: [] }));
+    for (const n of [1, 2]) await exchange(chat, `question ${n}`, jsonResponse(200, { reply: `answer ${n}`, changes: [] }));
+    const third = await exchange(chat, 'question 3', jsonResponse(200, { reply: 'answer 3', changes: [] }));
     expect(third.body!.messages.map((m) => m.content)).toEqual(['question 2', 'answer 2', 'question 3']);
     expect(chat.state.snapshot.messages).toHaveLength(6);
   });
@@ -205,7 +200,7 @@ describe('ChatPanelState sending', () => {
 
   it('says when to try again after a 429 within the minute', async () => {
     const chat = await availableChat();
-    await exchange(chat, 'hi', json(429, { title: 'Too many chat requests', status: 429, detail: 'At most 10 a minute.' }, { 'Retry-After': '40' }));
+    await exchange(chat, 'hi', jsonResponse(429, { title: 'Too many chat requests', status: 429, detail: 'At most 10 a minute.' }, { 'Retry-After': '40' }));
     const error = chat.state.snapshot.error!;
     expect(error.kind).toBe('rate-limited');
     expect(error.retryAt).toEqual(new Date('2026-11-26T10:00:40Z'));
@@ -215,17 +210,17 @@ describe('ChatPanelState sending', () => {
 
   it('gives the clock time in the user zone for a daily limit that ends later today or another day', async () => {
     const chat = await availableChat();
-    await exchange(chat, 'hi', json(429, { title: 'Daily chat limit reached', status: 429 }, { 'Retry-After': String(3 * 3600) }));
+    await exchange(chat, 'hi', jsonResponse(429, { title: 'Daily chat limit reached', status: 429 }, { 'Retry-After': String(3 * 3600) }));
     // 13:00 UTC is 14:00 in Berlin.
     expect(chat.state.snapshot.error!.message).toBe('Daily chat limit reached. Try again at 14:00.');
 
-    await exchange(chat, 'hi', json(429, { title: 'Daily chat limit reached', status: 429 }, { 'Retry-After': String(14 * 3600) }));
+    await exchange(chat, 'hi', jsonResponse(429, { title: 'Daily chat limit reached', status: 429 }, { 'Retry-After': String(14 * 3600) }));
     expect(chat.state.snapshot.error!.message).toBe('Daily chat limit reached. Try again on Fri 27 Nov at 01:00.');
   });
 
   it('shows the detail of a 503 from a model that is not answering and stays available', async () => {
     const chat = await availableChat();
-    await exchange(chat, 'hi', json(503, {
+    await exchange(chat, 'hi', jsonResponse(503, {
       type: '/problems/chat-model-unavailable', title: 'The chat model is not answering.', status: 503,
       detail: 'Try again in a minute.',
     }));
@@ -236,14 +231,14 @@ describe('ChatPanelState sending', () => {
 
   it('turns unavailable, text kept, when the server says the chat is no longer configured', async () => {
     const chat = await availableChat();
-    await exchange(chat, 'hi', json(503, { type: CHAT_UNAVAILABLE_PROBLEM_TYPE, title: 'Chat is not configured.', status: 503, detail: 'Set OPENAI_API_KEY.' }));
+    await exchange(chat, 'hi', jsonResponse(503, { type: CHAT_UNAVAILABLE_PROBLEM_TYPE, title: 'Chat is not configured.', status: 503, detail: 'Set OPENAI_API_KEY.' }));
     expect(chat.state.snapshot.availability).toEqual({ kind: 'unavailable', message: 'Set OPENAI_API_KEY.', canRetry: false });
     expect(chat.state.snapshot.draft).toBe('hi');
   });
 
   it('lists the field messages of a 400', async () => {
     const chat = await availableChat();
-    await exchange(chat, 'hi', json(400, {
+    await exchange(chat, 'hi', jsonResponse(400, {
       title: 'The chat request is not valid', status: 400,
       errors: [{ field: 'timeZone', message: 'Unknown time zone.' }],
     }));
@@ -252,11 +247,11 @@ describe('ChatPanelState sending', () => {
 
   it('clears the error with the next attempt, and on dismiss', async () => {
     const chat = await availableChat();
-    await exchange(chat, 'hi', json(500, { title: 'The server had a problem', status: 500 }));
+    await exchange(chat, 'hi', jsonResponse(500, { title: 'The server had a problem', status: 500 }));
     expect(chat.state.snapshot.error?.kind).toBe('failed');
     const retry = chat.state.send();
     expect(chat.state.snapshot.error).toBeNull();
-    (await chat.server.next()).answer(json(500, { title: 'Still broken', status: 500 }));
+    (await chat.server.next()).answer(jsonResponse(500, { title: 'Still broken', status: 500 }));
     await retry;
     expect(chat.state.snapshot.error?.message).toBe('Still broken.');
     chat.state.dismissError();
@@ -286,7 +281,7 @@ describe('ChatPanelState sending', () => {
     chat.state.updateDraft('changed while waiting');
     expect(chat.server.requests).toHaveLength(2);
     expect(chat.state.snapshot.draft).toBe('first');
-    first.answer(json(200, { reply: 'ok', changes: [] }));
+    first.answer(jsonResponse(200, { reply: 'ok', changes: [] }));
     await sent;
     expect(chat.state.snapshot.messages.map((m) => m.content)).toEqual(['first', 'ok']);
   });
@@ -298,7 +293,7 @@ describe('ChatPanelState sending', () => {
     const request = await chat.server.next();
     chat.state.destroy();
     chat.snapshots.length = 0;
-    request.answer(json(200, { reply: 'late', changes: [] }));
+    request.answer(jsonResponse(200, { reply: 'late', changes: [] }));
     await sent;
     expect(chat.snapshots).toEqual([]);
     expect(chat.state.snapshot.messages).toEqual([]);

@@ -11,9 +11,9 @@ const local = {
 describe('AppConfig', () => {
   it('reads the local cloud configuration', async () => {
     const requested: string[] = [];
-    const config = await loadConfig(async (url) => {
+    const config = await loadConfig((url) => {
       requested.push(url);
-      return new Response(JSON.stringify(local), { status: 200 });
+      return Promise.resolve(new Response(JSON.stringify(local), { status: 200 }));
     });
     expect(requested).toEqual(['/config.json']);
     expect(config).toEqual(local);
@@ -30,6 +30,6 @@ describe('AppConfig', () => {
   });
 
   it('fails clearly when config.json cannot be loaded', async () => {
-    await expect(loadConfig(async () => new Response('missing', { status: 404 }))).rejects.toThrow(/HTTP 404/);
+    await expect(loadConfig(() => Promise.resolve(new Response('missing', { status: 404 })))).rejects.toThrow(/HTTP 404/);
   });
 });

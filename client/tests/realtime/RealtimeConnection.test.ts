@@ -99,13 +99,13 @@ function setup(options: { online?: () => boolean; ticketFailures?: number } = {}
   let failuresLeft = options.ticketFailures ?? 0;
   const connection = new RealtimeConnection({
     webSocketUrl: 'ws://127.0.0.1:5080/ws',
-    requestTicket: async () => {
+    requestTicket: () => {
       ticketCount++;
       if (failuresLeft > 0) {
         failuresLeft--;
-        throw new Error('ticket service down');
+        return Promise.reject(new Error('ticket service down'));
       }
-      return `ticket ${ticketCount}/+`;
+      return Promise.resolve(`ticket ${ticketCount}/+`);
     },
     onMessage: (message) => messages.push(message),
     onConnected: () => connectedCount++,

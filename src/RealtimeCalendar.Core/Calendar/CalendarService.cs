@@ -147,14 +147,15 @@ public sealed class CalendarService(IEventStore store, TimeProvider time, Calend
 
     /// <summary>Deletes a single event, or the series or occurrence with scope null (an occurrence: this; a series: all).</summary>
     public Task<CalendarOutcome> DeleteAsync(string userId, string eventId, long expectedVersion, CancellationToken cancellationToken) =>
-        DeleteAsync(userId, eventId, scope: null, expectedVersion, cancellationToken);
+        DeleteAsync(userId, eventId, scope: null, expectedVersion, SourceApi, cancellationToken);
 
     /// <summary>
     /// Deletes a single event, or from the addressed occurrence of a series with <paramref name="scope"/>: this adds an
     /// EXDATE (and drops its override), following ends the series before it, all deletes the series and its overrides.
+    /// <paramref name="source"/> is recorded on the series a scoped delete leaves changed (EXDATE or UNTIL).
     /// </summary>
     public async Task<CalendarOutcome> DeleteAsync(
-        string userId, string eventId, EditScope? scope, long expectedVersion, CancellationToken cancellationToken)
+        string userId, string eventId, EditScope? scope, long expectedVersion, string source, CancellationToken cancellationToken)
     {
         if (!EventIds.IsWellFormedOrInstance(eventId))
             return new CalendarOutcome.NotFound();
@@ -179,7 +180,7 @@ public sealed class CalendarService(IEventStore store, TimeProvider time, Calend
         if (series.Version != expectedVersion)
             return new CalendarOutcome.VersionConflict(series.Version);
 
-        var plan = new SeriesChanges(time.GetUtcNow(), SourceApi).Delete(series, target, effectiveScope, await OverridesAsync(series, cancellationToken));
+        var plan = new SeriesChanges(time.GetUtcNow(), source).Delete(series, target, effectiveScope, await OverridesAsync(series, cancellationToken));
         return plan.Refusal ?? await WriteSeriesAsync(plan, effectiveScope, new CalendarOutcome.Deleted(), cancellationToken);
     }
 

@@ -110,7 +110,7 @@ public sealed class CalendarApiFunction(CalendarService calendar, RequestLimit r
         if (ReadIfMatch(request) is not { } expected)
             return PreconditionRequired(request);
 
-        var outcome = await calendar.DeleteAsync(userId, id, scope, expected, cancellationToken);
+        var outcome = await calendar.DeleteAsync(userId, id, scope, expected, CalendarService.SourceApi, cancellationToken);
         return outcome is CalendarOutcome.Deleted ? HttpResponses.Empty(204) : FromFailure(outcome);
     }
 

@@ -31,6 +31,12 @@ public sealed class CalendarTab
 
     public ILocator Event(string id) => Page.Locator($"[data-event-id='{id}']");
 
+    /// <summary>Every rendered occurrence of the series (the client marks them with <c>data-recurring-event-id</c>).</summary>
+    public ILocator Occurrences(string seriesId) => Page.Locator($"[data-recurring-event-id='{seriesId}']");
+
+    /// <summary>"This event / This and following events / All events", asked before an occurrence changes.</summary>
+    public ILocator ScopePrompt => Page.GetByTestId("scope-prompt");
+
     /// <summary>The event as rendered inside the given day's column of the week view.</summary>
     public ILocator EventOnDay(string id, DateOnly day) => Page.Locator($"[role=gridcell][data-date='{Iso(day)}'] [data-event-id='{id}']");
 
@@ -73,6 +79,54 @@ public sealed class CalendarTab
     /// </summary>
     public async Task<string> CreateBySelectingAsync(DateOnly day, TimeOnly from, TimeOnly to, string title)
     {
+        await OpenNewEventBySelectingAsync(day, from, to);
+        await DialogTitle.FillAsync(title);
+        await Page.GetByTestId("event-save").ClickAsync();
+        await Expect(Dialog).ToBeHiddenAsync();
+
+        var created = Events.Filter(new() { HasText = title });
+        await Expect(created).ToHaveCountAsync(1);
+        return await created.GetAttributeAsync("data-event-id") ?? throw new InvalidOperationException("A rendered event has no data-event-id.");
+    }
+
+    /// <summary>
+    /// Selects [from, to) on a day, as <see cref="CreateBySelectingAsync"/> does, and saves it as a weekly series on
+    /// <paramref name="weekdays"/> that ends after <paramref name="count"/> times, chosen in the dialog's Repeat and
+    /// Ends controls; returns the series' id once the calendar shows an occurrence of it.
+    /// </summary>
+    public async Task<string> CreateWeeklySeriesBySelectingAsync(
+        DateOnly day, TimeOnly from, TimeOnly to, string title, IReadOnlyCollection<DayOfWeek> weekdays, int count)
+    {
+        await OpenNewEventBySelectingAsync(day, from, to);
+        await DialogTitle.FillAsync(title);
+        await Page.GetByTestId("event-repeat").SelectOptionAsync("weekly");
+        foreach (var weekday in Enum.GetValues<DayOfWeek>())
+            await Page.GetByTestId($"event-repeat-day-{RfcWeekday(weekday)}").SetCheckedAsync(weekdays.Contains(weekday));
+        await Page.GetByTestId("event-repeat-ends").SelectOptionAsync("afterCount");
+        await Page.GetByTestId("event-repeat-count").FillAsync(count.ToString(CultureInfo.InvariantCulture));
+        await Page.GetByTestId("event-save").ClickAsync();
+        await Expect(Dialog).ToBeHiddenAsync();
+
+        var occurrence = Page.Locator("[data-recurring-event-id]").Filter(new() { HasText = title }).First;
+        await Expect(occurrence).ToBeVisibleAsync();
+        return await occurrence.GetAttributeAsync("data-recurring-event-id")
+            ?? throw new InvalidOperationException("A rendered occurrence has no data-recurring-event-id.");
+    }
+
+    /// <summary>Answers the scope prompt: <c>this</c>, <c>following</c>, <c>all</c> or <c>cancel</c>.</summary>
+    public async Task ChooseScopeAsync(string choice)
+    {
+        await Expect(ScopePrompt).ToBeVisibleAsync();
+        await Page.GetByTestId($"scope-{choice}").ClickAsync();
+        await Expect(ScopePrompt).ToBeHiddenAsync();
+    }
+
+    /// <summary>RFC 5545's two-letter code for a weekday (BYDAY), as the Repeat controls' test ids use it.</summary>
+    public static string RfcWeekday(DayOfWeek day) => day.ToString()[..2].ToUpperInvariant();
+
+    /// <summary>Selects [from, to) on a day of the week view with the mouse; the dialog opens for a new event at those times.</summary>
+    public async Task OpenNewEventBySelectingAsync(DateOnly day, TimeOnly from, TimeOnly to)
+    {
         await Page.BringToFrontAsync();
         // Both rows on screen first, then measured, so one scroll cannot move the other's coordinates.
         await Slot(from).ScrollIntoViewIfNeededAsync();
@@ -88,13 +142,6 @@ public sealed class CalendarTab
         await Expect(Dialog).ToBeVisibleAsync();
         await Expect(Page.GetByTestId("event-start")).ToHaveValueAsync($"{Iso(day)}T{from:HH\\:mm}");
         await Expect(Page.GetByTestId("event-end")).ToHaveValueAsync($"{Iso(day)}T{to:HH\\:mm}");
-        await DialogTitle.FillAsync(title);
-        await Page.GetByTestId("event-save").ClickAsync();
-        await Expect(Dialog).ToBeHiddenAsync();
-
-        var created = Events.Filter(new() { HasText = title });
-        await Expect(created).ToHaveCountAsync(1);
-        return await created.GetAttributeAsync("data-event-id") ?? throw new InvalidOperationException("A rendered event has no data-event-id.");
     }
 
     /// <summary>Drags the event with the mouse to the same time on another day of the week view.</summary>

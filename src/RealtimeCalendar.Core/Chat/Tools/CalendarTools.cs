@@ -163,7 +163,7 @@ public sealed class CalendarTools(CalendarService calendar)
         if (await FindAsync(userId, arguments.EventId, cancellationToken) is not { } current)
             return NoSuchEvent(arguments.EventId);
 
-        var outcome = await calendar.DeleteAsync(userId, current.EventId, scope, current.Version, cancellationToken);
+        var outcome = await calendar.DeleteAsync(userId, current.EventId, scope, current.Version, CalendarService.SourceChat, cancellationToken);
         return outcome is CalendarOutcome.Deleted
             ? Result(
                 new EventWrittenResult("deleted", ToToolEvent(current, times), AppliedScope(current, scope)),
