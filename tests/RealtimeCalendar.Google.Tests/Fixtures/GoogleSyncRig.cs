@@ -117,7 +117,7 @@ public sealed class GoogleSyncRig : IAsyncDisposable
     public async Task DeleteLocallyAsync(string occurrenceId, EditScope? scope)
     {
         var shown = await Calendar.GetAsync(UserId, occurrenceId, CancellationToken.None) ?? throw new InvalidOperationException($"{occurrenceId} is not shown.");
-        Assert.IsType<CalendarOutcome.Deleted>(await Calendar.DeleteAsync(UserId, occurrenceId, scope, shown.Version, CancellationToken.None));
+        Assert.IsType<CalendarOutcome.Deleted>(await Calendar.DeleteAsync(UserId, occurrenceId, scope, shown.Version, CalendarService.SourceApi, CancellationToken.None));
     }
 
     /// <summary>Everything the calendar shows in the range (all pages), series expanded, as a tab would list it.</summary>
