@@ -97,7 +97,9 @@ public sealed class GoogleCalendarClient(CalendarV3Service service, GoogleApiOpt
         e.Etag,
         e.Recurrence,
         e.EventType,
-        e.EndTimeUnspecified == true);
+        e.EndTimeUnspecified == true,
+        e.RecurringEventId,
+        e.OriginalStartTime is { } original ? new GoogleEventTime(original.DateTime, original.Date, original.TimeZone) : null);
 
     private static GoogleEventJson ToWire(GoogleEvent e) => new()
     {
@@ -109,6 +111,7 @@ public sealed class GoogleCalendarClient(CalendarV3Service service, GoogleApiOpt
         Location = e.Location,
         Start = ToWire(e.Start),
         End = ToWire(e.End),
+        Recurrence = e.Recurrence is { } lines ? [.. lines] : null,
     };
 
     private static GoogleEventTimeJson? ToWire(GoogleEventTime? time) =>
