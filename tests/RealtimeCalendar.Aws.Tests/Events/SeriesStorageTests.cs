@@ -95,6 +95,35 @@ public sealed class SeriesStorageTests(DynamoDbLocalFixture dynamoDb)
     }
 
     [Fact]
+    public async Task A_page_that_ends_on_an_override_hands_out_a_token_that_reads_back()
+    {
+        // Found by the range-query benchmark: the token kept the override's instance id, and reading it refused that shape.
+        var user = NewUser();
+        var seriesId = EventIds.New();
+        foreach (var day in new[] { 1, 2, 3 })
+        {
+            var original = Noon.AddDays(day);
+            await store.CreateAsync(Event(user, original.AddHours(1), TimeSpan.FromHours(1)) with
+            {
+                EventId = EventIds.Instance(seriesId, original, allDay: false),
+                RecurringEventId = seriesId,
+                OriginalStartTime = original,
+            }, default);
+        }
+
+        var found = new List<string>();
+        string? token = null;
+        do
+        {
+            var page = await store.QueryPageAsync(user, new TimeRange(Noon, Noon.AddDays(5)), 1, token, default);
+            found.AddRange(page.Events.Select(e => e.EventId));
+            token = page.NextPageToken;
+        }
+        while (token is not null);
+        Assert.Equal(3, found.Distinct().Count());
+    }
+
+    [Fact]
     public async Task A_single_event_that_becomes_a_series_leaves_the_start_index()
     {
         var user = NewUser();

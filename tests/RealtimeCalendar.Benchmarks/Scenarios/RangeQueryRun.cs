@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using RealtimeCalendar.Benchmarks.Hosting;
@@ -10,6 +8,9 @@ using RealtimeCalendar.Benchmarks.Measurement;
 using RealtimeCalendar.Benchmarks.Options;
 using RealtimeCalendar.Benchmarks.Reporting;
 using RealtimeCalendar.Benchmarks.Workload;
+using RealtimeCalendar.Core.Calendar;
+using RealtimeCalendar.Core.Events;
+using RealtimeCalendar.Local.Hosting;
 
 namespace RealtimeCalendar.Benchmarks.Scenarios;
 
@@ -50,7 +51,7 @@ public sealed class RangeQueryRun(BenchmarkOptions options, ILoggerFactory logge
     public async Task<RangeQueryReport> ExecuteAsync(CancellationToken cancellationToken)
     {
         progress.WriteLine("Starting the local cloud...");
-        await using var cloud = await BenchmarkCloud.StartAsync(options with { Writes = SeriesCount + SingleCount }, loggerFactory, cancellationToken);
+        await using var cloud = await BenchmarkCloud.StartAsync(options with { Writes = SeriesCount + SingleCount }, loggerFactory, cancellationToken, requestsPerUserPerMinute: 1_000_000);
         var users = await BenchmarkUsers.CreateAsync(cloud, 2, cancellationToken);
         using var mixed = Client(cloud.BaseUrl, users[0]);
         using var singles = Client(cloud.BaseUrl, users[1]);
@@ -60,9 +61,9 @@ public sealed class RangeQueryRun(BenchmarkOptions options, ILoggerFactory logge
         for (var i = 0; i < SingleCount; i++)
         {
             var start = new DateTimeOffset(2027, 1, 1, 7, 0, 0, TimeSpan.Zero).AddDays(random.Next(365)).AddMinutes(15 * random.Next(48));
-            var body = Event($"Single {i}", start, start.AddMinutes(30 + (30 * random.Next(4))), recurrence: null);
-            await PostAsync(mixed, body, cancellationToken);
-            await PostAsync(singles, body, cancellationToken);
+            var draft = Draft($"Single {i}", start, start.AddMinutes(30 + (30 * random.Next(4))), recurrence: null);
+            await SeedAsync(cloud, users[0].UserId, draft, cancellationToken);
+            await SeedAsync(cloud, users[1].UserId, draft, cancellationToken);
         }
 
         var overrides = 0;
@@ -72,22 +73,20 @@ public sealed class RangeQueryRun(BenchmarkOptions options, ILoggerFactory logge
             var lines = new List<string> { Rules[i % Rules.Length] };
             if (i % 7 == 0)
                 lines.Add($"EXDATE:{start.AddDays(7 * (1 + random.Next(20))).UtcDateTime:yyyyMMdd'T'HHmmss'Z'}");
-            var series = await PostAsync(mixed, Event($"Series {i}", start, start.AddMinutes(45), lines), cancellationToken);
+            var series = await SeedAsync(cloud, users[0].UserId, Draft($"Series {i}", start, start.AddMinutes(45), lines), cancellationToken);
             if (i >= OverriddenSeries)
                 continue;
 
             // Move three occurrences inside the month view by an hour, one at a time (each bumps the series' version).
-            var version = (long)series["version"]!;
+            var version = series.Version;
             var inView = await ListAsync(mixed, Views[0].From, Views[0].To, cancellationToken);
-            foreach (var occurrence in inView.Where(o => (string?)o["recurringEventId"] == (string)series["id"]!).Take(OverridesPerSeries).ToList())
+            foreach (var occurrence in inView.Where(o => (string?)o["recurringEventId"] == series.EventId).Take(OverridesPerSeries).ToList())
             {
-                var start2 = DateTimeOffset.Parse((string)occurrence["start"]!, CultureInfo.InvariantCulture).AddHours(1);
-                var moved = Event((string)occurrence["title"]!, start2, start2.AddMinutes(45), recurrence: null);
-                using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/events/{occurrence["id"]}?scope=this") { Content = Json(moved) };
-                request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
-                using var response = await mixed.SendAsync(request, cancellationToken);
-                response.EnsureSuccessStatusCode();
-                version++;
+                var movedStart = DateTimeOffset.Parse((string)occurrence["start"]!, CultureInfo.InvariantCulture).AddHours(1);
+                var outcome = await cloud.Services.Calendar.ReplaceAsync(
+                    users[0].UserId, (string)occurrence["id"]!, EditScope.This, version++, Draft((string)occurrence["title"]!, movedStart, movedStart.AddMinutes(45), null), CalendarService.SourceApi, cancellationToken);
+                if (outcome is not CalendarOutcome.Stored)
+                    throw new InvalidOperationException($"Moving an occurrence failed: {outcome}");
                 overrides++;
             }
         }
@@ -131,7 +130,7 @@ public sealed class RangeQueryRun(BenchmarkOptions options, ILoggerFactory logge
         string? token = null;
         do
         {
-            var page = (await http.GetFromJsonAsync<JsonObject>(Url(from, to, token), cancellationToken))!;
+            var page = await PageAsync(http, Url(from, to, token), cancellationToken);
             if (pages++ == 0)
                 firstPage = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             events += page["events"]!.AsArray().Count;
@@ -147,7 +146,7 @@ public sealed class RangeQueryRun(BenchmarkOptions options, ILoggerFactory logge
         string? token = null;
         do
         {
-            var page = (await http.GetFromJsonAsync<JsonObject>(Url(from, to, token), cancellationToken))!;
+            var page = await PageAsync(http, Url(from, to, token), cancellationToken);
             all.AddRange(page["events"]!.AsArray().Select(e => e!.AsObject()));
             token = (string?)page["nextPageToken"];
         }
@@ -155,33 +154,26 @@ public sealed class RangeQueryRun(BenchmarkOptions options, ILoggerFactory logge
         return all;
     }
 
+    private static async Task<JsonObject> PageAsync(HttpClient http, string url, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(url, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        return response.IsSuccessStatusCode
+            ? JsonNode.Parse(body)!.AsObject()
+            : throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}: {body}");
+    }
+
     private static string Url(DateTimeOffset from, DateTimeOffset to, string? token) =>
         $"/api/events?from={Instant(from)}&to={Instant(to)}" + (token is null ? "" : "&pageToken=" + Uri.EscapeDataString(token));
 
-    private static async Task<JsonObject> PostAsync(HttpClient http, JsonObject body, CancellationToken cancellationToken)
-    {
-        using var response = await http.PostAsync("/api/events", Json(body), cancellationToken);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken))!;
-    }
+    // Seeding is not measured: it goes straight to the calendar service, past the per-user request limit.
+    private static async Task<CalendarEvent> SeedAsync(LocalCloud cloud, string userId, EventDraft draft, CancellationToken cancellationToken) =>
+        await cloud.Services.Calendar.CreateAsync(userId, draft, CalendarService.SourceApi, cancellationToken) is CalendarOutcome.Stored { Event: var created }
+            ? created
+            : throw new InvalidOperationException("Seeding an event failed.");
 
-    private static JsonObject Event(string title, DateTimeOffset start, DateTimeOffset end, IReadOnlyList<string>? recurrence)
-    {
-        var body = new JsonObject
-        {
-            ["title"] = title,
-            ["start"] = Instant(start),
-            ["end"] = Instant(end),
-            ["allDay"] = false,
-            ["timeZone"] = "Europe/Berlin",
-            ["description"] = "Agenda: updates, blockers, next steps.",
-        };
-        if (recurrence is not null)
-            body["recurrence"] = new JsonArray([.. recurrence.Select(l => (JsonNode)l)]);
-        return body;
-    }
-
-    private static StringContent Json(JsonObject body) => new(body.ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+    private static EventDraft Draft(string title, DateTimeOffset start, DateTimeOffset end, IReadOnlyList<string>? recurrence) =>
+        new(title, start, end, AllDay: false, "Europe/Berlin", "Agenda: updates, blockers, next steps.", Location: null, recurrence);
 
     private static string Instant(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
