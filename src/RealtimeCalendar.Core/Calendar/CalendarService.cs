@@ -32,20 +32,22 @@ public sealed class CalendarService(IEventStore store, TimeProvider time, Calend
         try
         {
             var position = pageToken is null ? ListingPosition.First : ListingPosition.Read(pageToken, range);
-            var events = new List<CalendarEvent>(size);
-            if (!position.InSeries)
+            var page = new ListingPage(size);
+            while (!position.InSeries)
             {
-                var page = await store.QueryPageAsync(userId, range, size, position.StoreToken, cancellationToken);
-                events.AddRange(await WithSeriesVersionsAsync(userId, page.Events, cancellationToken));
-                if (page.NextPageToken is not null)
-                    return new CalendarOutcome.Listed(new EventPage(events, new ListingPosition(page.NextPageToken, false, 0, 0, 0).Write(range)));
-                position = ListingPosition.SeriesStart;
+                // Store reads of at most StoreChunk events, each sized so the page stays within budget even if every
+                // event read is at every bound; a page ends on a store page's boundary, where its token is exact.
+                var chunk = Math.Min(EventPaging.StoreChunk, page.RoomFor(EventPaging.LargestWireBound));
+                if (chunk == 0)
+                    return page.Listed(position.Write(range), truncated: false);
+                var stored = await store.QueryPageAsync(userId, range, chunk, position.StoreToken, cancellationToken);
+                foreach (var e in await WithSeriesVersionsAsync(userId, stored.Events, cancellationToken))
+                    page.Add(e);
+                position = stored.NextPageToken is null ? ListingPosition.SeriesStart : new ListingPosition(stored.NextPageToken, false, 0, 0, 0);
             }
 
-            var (next, truncated) = size > events.Count
-                ? await ExpandSeriesAsync(userId, range, position, size - events.Count, events, cancellationToken)
-                : (position, false);
-            return new CalendarOutcome.Listed(new EventPage(events, next?.Write(range), truncated));
+            var (next, truncated) = await ExpandSeriesAsync(userId, range, position, page, cancellationToken);
+            return page.Listed(next?.Write(range), truncated);
         }
         catch (InvalidPageTokenException e)
         {
@@ -244,13 +246,14 @@ public sealed class CalendarService(IEventStore store, TimeProvider time, Calend
     }
 
     private async Task<(ListingPosition? Next, bool Truncated)> ExpandSeriesAsync(
-        string userId, TimeRange range, ListingPosition position, int room, List<CalendarEvent> events, CancellationToken cancellationToken)
+        string userId, TimeRange range, ListingPosition position, ListingPage page, CancellationToken cancellationToken)
     {
         var allSeries = (await store.QuerySeriesAsync(userId, range, cancellationToken)).OrderBy(s => s.EventId, StringComparer.Ordinal).ToList();
         var expanded = position.Expanded;
         for (var index = position.SeriesIndex; index < allSeries.Count; index++)
         {
             var series = allSeries[index];
+            var bound = EventPaging.WireBound(series);
             var overridden = Overridden(series);
             var skip = index == position.SeriesIndex ? position.Skip : 0;
             var taken = 0;
@@ -260,7 +263,7 @@ public sealed class CalendarService(IEventStore store, TimeProvider time, Calend
                     continue;
                 if (taken++ < skip)
                     continue;
-                if (room == 0)
+                if (page.RoomFor(bound) == 0)
                     return (new ListingPosition(null, true, index, taken - 1, expanded), false);
                 if (expanded == RecurrenceLimits.MaxOccurrencesPerQuery)
                 {
@@ -268,8 +271,7 @@ public sealed class CalendarService(IEventStore store, TimeProvider time, Calend
                     return (null, true);
                 }
 
-                events.Add(Expanded(series, occurrence));
-                room--;
+                page.Add(Expanded(series, occurrence));
                 expanded++;
             }
         }

@@ -22,7 +22,7 @@ public sealed class CalendarTools(CalendarService calendar)
     public const string DeleteEvent = "delete_event";
 
     /// <summary>Most events one list call returns to the model, to bound the tokens a busy range costs (one page).</summary>
-    public const int MaxListedEvents = EventPaging.MaxResultsCeiling;
+    public const int MaxListedEvents = 40;
 
     private static readonly TimeSpan DefaultTimedLength = TimeSpan.FromHours(1);
 
