@@ -4,20 +4,24 @@ import { parseCalendarEvent, type CalendarEvent, type EventDraft } from './Calen
 import type { EditScope } from './EditScope';
 import { jsonRequest } from './JsonRequest';
 
+/** The largest page the API hands out (Google Calendar's `maxResults` ceiling, EventPaging.MaxResultsCeiling). */
+export const MAX_RESULTS = 2500;
+
 /** The calendar's HTTP API: /api/events. Every write carries If-Match with the version it was based on. */
 export class EventsApi {
   constructor(private readonly http: AuthorizedFetch) {}
 
   /**
    * Events overlapping [from, to), every page of them: the API answers a page at a time (Google Calendar's shape,
-   * `nextPageToken` out, `pageToken` back in) so no answer can outgrow Lambda's 6 MB.
+   * `nextPageToken` out, `pageToken` back in) so no answer can outgrow Lambda's 6 MB. It asks for the largest pages
+   * (`maxResults` at Google's ceiling): the server still cuts a page by size, and fewer pages are fewer round trips.
    */
   async list(from: Date, to: Date, signal?: AbortSignal): Promise<CalendarEvent[]> {
     const events: CalendarEvent[] = [];
     const seenTokens = new Set<string>();
     let pageToken: string | undefined;
     do {
-      const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });
+      const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), maxResults: String(MAX_RESULTS) });
       if (pageToken !== undefined) query.set('pageToken', pageToken);
       const response = await this.http.send(`/api/events?${query.toString()}`, signal ? { signal } : {});
       const body = await jsonObjectBody(response);

@@ -41,6 +41,7 @@ describe('EventsApi', () => {
     expect(events.map((e) => e.id)).toEqual(['e1', 'e2', 'e3']);
     expect(t.calls).toHaveLength(3);
     expect(new URL(t.calls[0]!.url, 'http://x').searchParams.has('pageToken')).toBe(false);
+    expect(t.calls.map((c) => new URL(c.url, 'http://x').searchParams.get('maxResults'))).toEqual(['2500', '2500', '2500']);
     expect(new URL(t.calls[1]!.url, 'http://x').searchParams.get('pageToken')).toBe('page/2+');
     expect(new URL(t.calls[2]!.url, 'http://x').searchParams.get('pageToken')).toBe('p3');
   });
@@ -56,7 +57,7 @@ describe('EventsApi', () => {
   it('lists a range with ISO instants and a bearer token, parsing events to UTC instants', async () => {
     const t = api([() => jsonResponse(200, { events: [wireEvent] })], 'https://cal.example');
     const events = await t.api.list(new Date('2026-03-01T00:00:00Z'), new Date('2026-04-01T00:00:00Z'));
-    expect(t.calls[0]!.url).toBe('https://cal.example/api/events?from=2026-03-01T00%3A00%3A00.000Z&to=2026-04-01T00%3A00%3A00.000Z');
+    expect(t.calls[0]!.url).toBe('https://cal.example/api/events?from=2026-03-01T00%3A00%3A00.000Z&to=2026-04-01T00%3A00%3A00.000Z&maxResults=2500');
     expect(t.calls[0]!.headers.get('Authorization')).toBe('Bearer token-1');
     expect(events).toEqual([{ ...wireEvent, start: '2026-03-10T12:00:00.000Z', end: '2026-03-10T13:00:00.000Z', updatedAt: '2026-03-01T00:00:00Z', recurrence: null, recurringEventId: null, originalStartTime: null }]);
   });
