@@ -252,57 +252,43 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableNam
     public async Task<IReadOnlyList<CalendarEvent>> QuerySeriesAsync(string userId, TimeRange range, CancellationToken cancellationToken)
     {
         var series = new List<CalendarEvent>();
-        Dictionary<string, AttributeValue>? startKey = null;
-        do
-        {
-            // Series whose last occurrence ends at or after the range's start (a zero-length one there belongs to it)
-            // and whose first starts before its end; open-ended ones sort last and always pass the key condition.
-            var response = await dynamoDb.QueryAsync(
-                new QueryRequest
+        // Series whose last occurrence ends at or after the range's start (a zero-length one there belongs to it) and
+        // whose first starts before its end; open-ended ones sort last and always pass the key condition.
+        await QueryEveryPageAsync(
+            new QueryRequest
+            {
+                TableName = tableName,
+                IndexName = EventItem.BySeriesSpanIndex,
+                KeyConditionExpression = "#owner = :userId AND #spanEnd >= :from",
+                FilterExpression = "#seriesStart < :to",
+                ExpressionAttributeNames = new() { ["#owner"] = EventItem.SeriesOwner, ["#spanEnd"] = EventItem.SpanEnd, ["#seriesStart"] = EventItem.SeriesStart },
+                ExpressionAttributeValues = new()
                 {
-                    TableName = tableName,
-                    IndexName = EventItem.BySeriesSpanIndex,
-                    KeyConditionExpression = "#owner = :userId AND #spanEnd >= :from",
-                    FilterExpression = "#seriesStart < :to",
-                    ExpressionAttributeNames = new() { ["#owner"] = EventItem.SeriesOwner, ["#spanEnd"] = EventItem.SpanEnd, ["#seriesStart"] = EventItem.SeriesStart },
-                    ExpressionAttributeValues = new()
-                    {
-                        [":userId"] = new() { S = userId },
-                        [":from"] = new() { S = EventItem.FormatInstant(range.From) },
-                        [":to"] = new() { S = EventItem.FormatInstant(range.To) },
-                    },
-                    ExclusiveStartKey = startKey,
+                    [":userId"] = new() { S = userId },
+                    [":from"] = new() { S = EventItem.FormatInstant(range.From) },
+                    [":to"] = new() { S = EventItem.FormatInstant(range.To) },
                 },
-                cancellationToken);
-            series.AddRange((response.Items ?? []).Select(EventItem.FromItem));
-            startKey = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-        }
-        while (startKey is not null);
+            },
+            response => series.AddRange((response.Items ?? []).Select(EventItem.FromItem)),
+            cancellationToken);
         return series;
     }
 
     public async Task<int> CountSeriesAsync(string userId, CancellationToken cancellationToken)
     {
         var count = 0;
-        Dictionary<string, AttributeValue>? startKey = null;
-        do
-        {
-            var response = await dynamoDb.QueryAsync(
-                new QueryRequest
-                {
-                    TableName = tableName,
-                    IndexName = EventItem.BySeriesSpanIndex,
-                    KeyConditionExpression = "#owner = :userId",
-                    ExpressionAttributeNames = new() { ["#owner"] = EventItem.SeriesOwner },
-                    ExpressionAttributeValues = new() { [":userId"] = new() { S = userId } },
-                    Select = Select.COUNT,
-                    ExclusiveStartKey = startKey,
-                },
-                cancellationToken);
-            count += response.Count ?? 0;
-            startKey = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-        }
-        while (startKey is not null);
+        await QueryEveryPageAsync(
+            new QueryRequest
+            {
+                TableName = tableName,
+                IndexName = EventItem.BySeriesSpanIndex,
+                KeyConditionExpression = "#owner = :userId",
+                ExpressionAttributeNames = new() { ["#owner"] = EventItem.SeriesOwner },
+                ExpressionAttributeValues = new() { [":userId"] = new() { S = userId } },
+                Select = Select.COUNT,
+            },
+            response => count += response.Count ?? 0,
+            cancellationToken);
         return count;
     }
 
@@ -399,26 +385,31 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableNam
     public async Task<int> CountAsync(string userId, CancellationToken cancellationToken)
     {
         var count = 0;
-        Dictionary<string, AttributeValue>? startKey = null;
+        await QueryEveryPageAsync(
+            new QueryRequest
+            {
+                TableName = tableName,
+                KeyConditionExpression = "#userId = :userId",
+                FilterExpression = "attribute_not_exists(#deleted)",
+                ExpressionAttributeNames = new() { ["#userId"] = EventItem.UserId, ["#deleted"] = EventItem.Deleted },
+                ExpressionAttributeValues = new() { [":userId"] = new() { S = userId } },
+                Select = Select.COUNT,
+            },
+            response => count += response.Count ?? 0,
+            cancellationToken);
+        return count;
+    }
+
+    // Follows LastEvaluatedKey until DynamoDB has nothing more (each response holds at most 1 MB).
+    private async Task QueryEveryPageAsync(QueryRequest request, Action<QueryResponse> read, CancellationToken cancellationToken)
+    {
         do
         {
-            var response = await dynamoDb.QueryAsync(
-                new QueryRequest
-                {
-                    TableName = tableName,
-                    KeyConditionExpression = "#userId = :userId",
-                    FilterExpression = "attribute_not_exists(#deleted)",
-                    ExpressionAttributeNames = new() { ["#userId"] = EventItem.UserId, ["#deleted"] = EventItem.Deleted },
-                    ExpressionAttributeValues = new() { [":userId"] = new() { S = userId } },
-                    Select = Select.COUNT,
-                    ExclusiveStartKey = startKey,
-                },
-                cancellationToken);
-            count += response.Count ?? 0;
-            startKey = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+            var response = await dynamoDb.QueryAsync(request, cancellationToken);
+            read(response);
+            request.ExclusiveStartKey = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
         }
-        while (startKey is not null);
-        return count;
+        while (request.ExclusiveStartKey is not null);
     }
 
     private static StoreWriteOutcome ConflictOrMissing(ConditionalCheckFailedException e) =>

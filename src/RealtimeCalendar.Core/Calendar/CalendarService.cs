@@ -86,7 +86,7 @@ public sealed class CalendarService(IEventStore store, TimeProvider time, Calend
                 return new CalendarOutcome.Invalid(errors);
             if (await SeriesLimitAsync(userId, cancellationToken) is { } seriesLimit)
                 return seriesLimit;
-            created = created with { Recurrence = Canonical(draft.Recurrence), OverrideIds = [], LastOccurrenceEnd = schedule.LastEnd };
+            created = created with { Recurrence = SeriesChanges.CanonicalLines(draft.Recurrence), OverrideIds = [], LastOccurrenceEnd = schedule.LastEnd };
         }
 
         if (await store.CountAsync(userId, cancellationToken) >= options.MaxEventsPerUser)
@@ -197,7 +197,7 @@ public sealed class CalendarService(IEventStore store, TimeProvider time, Calend
                 return new CalendarOutcome.Invalid(errors);
             if (await SeriesLimitAsync(stored.UserId, cancellationToken) is { } seriesLimit)
                 return seriesLimit;
-            replaced = replaced with { Recurrence = Canonical(draft.Recurrence), OverrideIds = [], LastOccurrenceEnd = schedule.LastEnd };
+            replaced = replaced with { Recurrence = SeriesChanges.CanonicalLines(draft.Recurrence), OverrideIds = [], LastOccurrenceEnd = schedule.LastEnd };
         }
 
         var outcome = await store.ReplaceAsync(replaced, expectedVersion, cancellationToken);
@@ -317,8 +317,6 @@ public sealed class CalendarService(IEventStore store, TimeProvider time, Calend
         GoogleLink = null,
     };
 
-    private static IReadOnlyList<string> Canonical(IReadOnlyList<string?> lines) => RecurrenceParser.Parse(lines, [])!.Lines;
-
     private async Task<CalendarOutcome> ToOutcomeAsync(
         StoreWriteOutcome outcome, string userId, string eventId, CalendarOutcome success, CancellationToken cancellationToken)
     {
@@ -337,17 +335,5 @@ public sealed class CalendarService(IEventStore store, TimeProvider time, Calend
     }
 
     private CalendarEvent Materialize(string userId, string eventId, EventDraft draft, long version, string source) =>
-        new(
-            userId,
-            eventId,
-            draft.Title!.Trim(),
-            StoredInstant.Of(draft.Start!.Value),
-            StoredInstant.Of(draft.End!.Value),
-            draft.AllDay,
-            IanaTimeZones.GetZone(draft.TimeZone!).Id,
-            string.IsNullOrEmpty(draft.Description) ? null : draft.Description,
-            string.IsNullOrEmpty(draft.Location) ? null : draft.Location,
-            version,
-            StoredInstant.Of(time.GetUtcNow()),
-            source);
+        SeriesChanges.Materialize(userId, eventId, draft, version, source, time.GetUtcNow());
 }

@@ -215,8 +215,9 @@ internal sealed class SeriesChanges(DateTimeOffset now, string source)
             ?? throw new FormatException($"Stored series {series.EventId} has an unreadable recurrence.");
     }
 
-    private static IReadOnlyList<string> CanonicalLines(IReadOnlyList<string> lines) =>
-        RecurrenceParser.Parse(lines, []) is { } set ? set.Lines : lines;
+    /// <summary>Checked lines in the parser's spelling (what is stored and sent back).</summary>
+    public static IReadOnlyList<string> CanonicalLines(IReadOnlyList<string?> lines) =>
+        RecurrenceParser.Parse(lines, [])?.Lines ?? throw new ArgumentException("The recurrence was not checked before it was stored.", nameof(lines));
 
     /// <summary>Parses and checks <paramref name="lines"/> for a series starting at <paramref name="start"/>; null with errors added when not a series.</summary>
     public static SeriesSchedule? Schedule(
@@ -228,6 +229,10 @@ internal sealed class SeriesChanges(DateTimeOffset now, string source)
     }
 
     private CalendarEvent Materialize(string userId, string eventId, EventDraft draft, long version) =>
+        Materialize(userId, eventId, draft, version, source, now);
+
+    /// <summary>The stored form of a checked draft: trimmed title, canonical zone id, empty texts as none, instants to the millisecond.</summary>
+    public static CalendarEvent Materialize(string userId, string eventId, EventDraft draft, long version, string source, DateTimeOffset now) =>
         new(
             userId,
             eventId,
