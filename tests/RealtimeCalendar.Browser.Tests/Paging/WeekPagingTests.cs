@@ -20,7 +20,9 @@ public sealed class WeekPagingTests(BrowserCloudFixture fixture, ITestOutputHelp
         await first.Page.CloseAsync();
 
         // More than two full pages, every one with a description at the validator's limit, half-hour apart so none overlap.
-        var count = 2 * EventPaging.MaxResultsCeiling + 5;
+        // Pages are cut by size: a page holds what its budget admits of such events (~42), and the store reads 40 at a time.
+        var perPage = Math.Min(EventPaging.StoreChunk, EventPaging.PageBudgetBytes / (EventPaging.FixedBytesPerEvent + (EventPaging.BytesPerCharacter * EventLimits.DescriptionMaxLength)));
+        var count = (2 * perPage) + 5;
         var description = new string('d', EventLimits.DescriptionMaxLength);
         for (var i = 0; i < count; i++)
         {
