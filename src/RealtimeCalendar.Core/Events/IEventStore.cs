@@ -44,7 +44,7 @@ public interface IEventStore
     /// before it, earliest start first; never a scan. Series are not in it: <see cref="QuerySeriesAsync"/> reads them. <paramref name="pageToken"/> is null for the first page, else a <see cref="EventPage.NextPageToken"/>
     /// of the same range.
     /// </summary>
-    /// <param name="maxResults">At most this many events (1..<see cref="EventPaging.MaxResultsCeiling"/>).</param>
+    /// <param name="maxResults">At most this many events (from 1; the listing asks for at most <see cref="EventPaging.StoreChunk"/>, so a page stays within its size budget).</param>
     /// <exception cref="InvalidPageTokenException">The token was not handed out for this range.</exception>
     Task<EventPage> QueryPageAsync(string userId, TimeRange range, int maxResults, string? pageToken, CancellationToken cancellationToken);
 
