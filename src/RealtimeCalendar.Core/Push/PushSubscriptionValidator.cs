@@ -31,7 +31,7 @@ public static class PushSubscriptionValidator
         var errors = new List<ValidationError>();
         if (EndpointProblem(endpoint) is { } endpointProblem)
             errors.Add(new(EndpointField, endpointProblem));
-        if (P256dhProblem(p256dh) is { } keyProblem)
+        if (PublicKeyProblem(p256dh) is { } keyProblem)
             errors.Add(new(P256dhField, keyProblem));
         if (DecodeBase64Url(auth) is not { Length: PushSubscriptionLimits.AuthBytes })
             errors.Add(new(AuthField, $"Must be the base64url (no padding) of the {PushSubscriptionLimits.AuthBytes}-byte authentication secret."));
@@ -74,9 +74,10 @@ public static class PushSubscriptionValidator
         return Base64Url.DecodeFromChars(text);
     }
 
-    private static string? P256dhProblem(string p256dh)
+    /// <summary>Why <paramref name="publicKey"/> is not a base64url uncompressed P-256 point (a <c>p256dh</c>, or a VAPID public key), or null.</summary>
+    public static string? PublicKeyProblem(string publicKey)
     {
-        var key = DecodeBase64Url(p256dh);
+        var key = DecodeBase64Url(publicKey);
         if (key is not { Length: PushSubscriptionLimits.P256dhBytes } || key[0] != 0x04)
             return $"Must be the base64url (no padding) of an uncompressed P-256 public key ({PushSubscriptionLimits.P256dhBytes} bytes, starting 0x04).";
         try
