@@ -21,7 +21,7 @@ public sealed class StaticSite : Construct
     public const string EntryDocument = "index.html";
 
     /// <summary>
-    /// The Web Push service worker (client/vite.config.ts names it): a worker's URL never changes, so, like index.html,
+    /// The Web Push service worker (client/vite.worker.config.ts names it): a worker's URL never changes, so, like index.html,
     /// it is served no-cache; browsers check it for updates at every navigation.
     /// </summary>
     public const string ServiceWorkerScript = "push-worker.js";

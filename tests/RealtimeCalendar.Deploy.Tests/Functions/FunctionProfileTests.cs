@@ -16,6 +16,8 @@ public sealed class FunctionProfileTests
         { FunctionNames.Chat, "events:ReadWrite,sessions:Count" },
         { FunctionNames.GoogleSync, "events:ReadWrite,sessions:ReadWrite" },
         { FunctionNames.GooglePush, "events:ReadWrite,sessions:ReadWrite" },
+        { FunctionNames.PushSubscriptions, "push-subscriptions:ReadWrite,sessions:Count" },
+        { FunctionNames.Reminders, "push-subscriptions:ReadDelete" },
     };
 
     [Theory]
@@ -41,11 +43,11 @@ public sealed class FunctionProfileTests
     }
 
     [Fact]
-    public void Only_notify_manages_connections_and_only_chat_and_the_google_functions_read_secrets()
+    public void Only_notify_manages_connections_and_only_chat_the_google_functions_and_the_reminder_sender_read_secrets()
     {
         Assert.Equal([FunctionNames.Notify], FunctionProfiles.All.Where(p => p.ManagesConnections).Select(p => p.Name));
         Assert.Equal(
-            [FunctionNames.Chat, FunctionNames.GooglePush, FunctionNames.GoogleSync],
+            [FunctionNames.Chat, FunctionNames.GooglePush, FunctionNames.GoogleSync, FunctionNames.Reminders],
             FunctionProfiles.All.Where(p => p.Secrets.Count > 0).Select(p => p.Name).Order());
     }
 
