@@ -37,9 +37,11 @@ public sealed class RealtimeCalendarStack : Stack
             tables.Events.TableName,
             tables.Connections.TableName,
             tables.Sessions.TableName,
+            tables.PushSubscriptions.TableName,
             users.Issuer,
             users.Client.UserPoolClientId,
-            realtime.Stage.CallbackUrl);
+            realtime.Stage.CallbackUrl,
+            options.WebPush);
         var functions = new BootstrapFunctions(this, "Functions", options, tables, environment);
 
         realtime.RouteTo(functions);
@@ -65,7 +67,8 @@ public sealed class RealtimeCalendarStack : Stack
                 Region,
                 users.Pool.UserPoolId,
                 users.Client.UserPoolClientId,
-                chatEnabled: functions.Contains(FunctionNames.Chat)),
+                chatEnabled: functions.Contains(FunctionNames.Chat),
+                vapidPublicKey: functions.Contains(FunctionNames.PushSubscriptions) ? options.WebPush?.PublicKey : null),
             firewall?.WebAcl.AttrArn,
             SiteSecurityHeaders.For(realtime.Stage.Url, users.ApiEndpoint)));
 

@@ -8,6 +8,7 @@ using RealtimeCalendar.Functions.CalendarApi;
 using RealtimeCalendar.Functions.Chat;
 using RealtimeCalendar.Functions.GoogleSync;
 using RealtimeCalendar.Functions.Http;
+using RealtimeCalendar.Functions.Push;
 
 namespace RealtimeCalendar.Functions;
 
@@ -24,6 +25,7 @@ namespace RealtimeCalendar.Functions;
 [JsonSerializable(typeof(GoogleStatus))]
 [JsonSerializable(typeof(GoogleAuthorizationStart))]
 [JsonSerializable(typeof(GoogleSyncResult))]
+[JsonSerializable(typeof(PushSubscriptionResource))]
 public sealed partial class FunctionsJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -22,15 +22,19 @@ public static class FunctionEnvironment
         string eventsTable,
         string connectionsTable,
         string sessionsTable,
+        string pushSubscriptionsTable,
         string cognitoIssuer,
         string cognitoClientId,
-        string managementApiEndpoint)
+        string managementApiEndpoint,
+        WebPushSettings? webPush = null)
     {
         var settings = new FunctionSettings
         {
             EventsTable = eventsTable,
             ConnectionsTable = connectionsTable,
             SessionsTable = sessionsTable,
+            PushSubscriptionsTable = pushSubscriptionsTable,
+            WebPush = webPush,
             CognitoIssuer = cognitoIssuer,
             CognitoClientIds = [cognitoClientId],
         };

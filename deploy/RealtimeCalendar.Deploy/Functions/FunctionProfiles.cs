@@ -58,6 +58,21 @@ public static class FunctionProfiles
             [SecretParameters.GoogleClientSecret],
             ReadParameterPath: GoogleSettings.DefaultTokenParameterPrefix,
             EntryPoint: GoogleBootstrap),
+        // Stores and removes browsers' subscriptions; needs only the public key, which is not a secret.
+        new(
+            FunctionNames.PushSubscriptions,
+            FunctionMemory.MegabytesFor(FunctionNames.PushSubscriptions),
+            TimeSpan.FromSeconds(10),
+            [new(CalendarTables.PushSubscriptions, TableAccess.ReadWrite), new(CalendarTables.Sessions, TableAccess.Count)],
+            []),
+        // The reminder sweep's Web Push part: it lists a user's subscriptions, deletes those a push service answers 404/410
+        // for, and alone reads the VAPID private key. (The sweep's own tables and its socket fan-out join this profile with it.)
+        new(
+            FunctionNames.Reminders,
+            FunctionMemory.MegabytesFor(FunctionNames.Reminders),
+            TimeSpan.FromSeconds(60),
+            [new(CalendarTables.PushSubscriptions, TableAccess.ReadDelete)],
+            [SecretParameters.VapidPrivateKey]),
     ];
 
     public static FunctionProfile For(string functionName) =>

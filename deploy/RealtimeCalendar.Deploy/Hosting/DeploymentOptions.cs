@@ -1,4 +1,5 @@
 using Constructs;
+using RealtimeCalendar.Core.Push;
 using RealtimeCalendar.Functions.Bootstrap;
 
 namespace RealtimeCalendar.Deploy.Hosting;
@@ -30,6 +31,13 @@ public sealed record DeploymentOptions
     /// </summary>
     public IReadOnlyDictionary<string, string> GoogleVariables { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Web Push (<c>-c vapidPublicKey=… -c vapidSubject=mailto:you@example.com</c>): the public key goes to every browser in
+    /// config.json and to the functions; the private key is the SSM SecureString only the sending function reads. Null
+    /// (no Web Push, subscribing answers 503) without both.
+    /// </summary>
+    public WebPushSettings? WebPush { get; init; }
+
     public static DeploymentOptions FromContext(Node node, string repositoryRoot) => new()
     {
         RepositoryRoot = repositoryRoot,
@@ -46,7 +54,22 @@ public sealed record DeploymentOptions
             }
             .Where(setting => node.TryGetContext(setting.Context) is string { Length: > 0 })
             .ToDictionary(setting => setting.Variable, setting => (string)node.TryGetContext(setting.Context), StringComparer.Ordinal),
+        WebPush = WebPushFrom(node.TryGetContext("vapidPublicKey") as string, node.TryGetContext("vapidSubject") as string),
     };
+
+    /// <summary>Both values or neither; a public key that is not a P-256 point or a subject that is not a contact stops synthesis.</summary>
+    public static WebPushSettings? WebPushFrom(string? publicKey, string? subject)
+    {
+        if (string.IsNullOrEmpty(publicKey) && string.IsNullOrEmpty(subject))
+            return null;
+        if (string.IsNullOrEmpty(publicKey) || string.IsNullOrEmpty(subject))
+            throw new ArgumentException("Web Push needs both -c vapidPublicKey=… and -c vapidSubject=mailto:… (deploy/README.md, 'Web Push keys').");
+        if (PushSubscriptionValidator.PublicKeyProblem(publicKey) is { } problem)
+            throw new ArgumentException($"-c vapidPublicKey: {problem}");
+        if (!subject.StartsWith("mailto:", StringComparison.Ordinal) && !subject.StartsWith("https://", StringComparison.Ordinal))
+            throw new ArgumentException("-c vapidSubject must be a mailto: or https: contact (RFC 8292 section 2.1).");
+        return new WebPushSettings { PublicKey = publicKey, Subject = subject };
+    }
 
     // Context from `-c waf=true` arrives as a string, from cdk.json as a JSON boolean.
     private static bool IsTrue(object? value) => value switch

@@ -9,5 +9,8 @@ public static class SecretParameters
 
     public static SecretParameter GoogleClientSecret { get; } = new("/realtimecalendar/google/client-secret", GoogleSettings.ClientSecretParameterVariable);
 
-    public static IReadOnlyList<SecretParameter> All { get; } = [OpenAiApiKey, GoogleClientSecret];
+    /// <summary>The VAPID private key (base64url of the 32-byte P-256 scalar) that signs every Web Push request.</summary>
+    public static SecretParameter VapidPrivateKey { get; } = new("/realtimecalendar/web-push/vapid-private-key", WebPushSettings.PrivateKeyParameterVariable);
+
+    public static IReadOnlyList<SecretParameter> All { get; } = [OpenAiApiKey, GoogleClientSecret, VapidPrivateKey];
 }

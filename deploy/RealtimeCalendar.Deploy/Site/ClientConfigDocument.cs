@@ -2,14 +2,17 @@ namespace RealtimeCalendar.Deploy.Site;
 
 /// <summary>
 /// The browser client's <c>config.json</c>, in the shape the local cloud serves (RealtimeCalendar.Local's
-/// ClientConfig): the API is same-origin behind CloudFront, so its base URL is empty.
+/// ClientConfig): the API is same-origin behind CloudFront, so its base URL is empty. <c>vapidPublicKey</c> is present only
+/// with Web Push.
 /// </summary>
 public static class ClientConfigDocument
 {
     public const string ObjectKey = "config.json";
 
     public static Dictionary<string, object> Create(
-        string webSocketUrl, string cognitoEndpoint, string region, string userPoolId, string clientId, bool chatEnabled) => new()
+        string webSocketUrl, string cognitoEndpoint, string region, string userPoolId, string clientId, bool chatEnabled, string? vapidPublicKey = null)
+    {
+        var document = new Dictionary<string, object>
         {
             ["apiBaseUrl"] = "",
             ["webSocketUrl"] = webSocketUrl,
@@ -22,4 +25,8 @@ public static class ClientConfigDocument
             },
             ["chatEnabled"] = chatEnabled,
         };
+        if (vapidPublicKey is not null)
+            document["vapidPublicKey"] = vapidPublicKey;
+        return document;
+    }
 }

@@ -20,6 +20,12 @@ public sealed class StaticSite : Construct
     /// <summary>The document that names the current hashed bundles; it must never be served stale.</summary>
     public const string EntryDocument = "index.html";
 
+    /// <summary>
+    /// The Web Push service worker (client/vite.worker.config.ts names it): a worker's URL never changes, so, like index.html,
+    /// it is served no-cache; browsers check it for updates at every navigation.
+    /// </summary>
+    public const string ServiceWorkerScript = "push-worker.js";
+
     public StaticSite(Construct scope, string id, StaticSiteProps props)
         : base(scope, id)
     {
@@ -65,15 +71,21 @@ public sealed class StaticSite : Construct
         });
 
         // No CloudFront invalidation (it would give the deployment function cloudfront:CreateInvalidation on every
-        // distribution): index.html and config.json are served with no-cache instead, so a redeploy shows at once,
+        // distribution): index.html, the service worker and config.json are served with no-cache instead, so a redeploy shows at once,
         // while the content-hashed files Vite emits may stay in caches for a day.
         var entrySources = new List<ISource>();
         if (Directory.Exists(props.ClientDistDirectory))
         {
-            Deploy("Assets", [Source.Asset(props.ClientDistDirectory, new AssetOptions { Exclude = [EntryDocument, ClientConfigDocument.ObjectKey] })], CacheControl.FromString("public, max-age=86400"));
-            var entryDocument = Path.Combine(props.ClientDistDirectory, EntryDocument);
-            if (File.Exists(entryDocument))
-                entrySources.Add(Source.Data(EntryDocument, File.ReadAllText(entryDocument)));
+            Deploy(
+                "Assets",
+                [Source.Asset(props.ClientDistDirectory, new AssetOptions { Exclude = [EntryDocument, ServiceWorkerScript, ClientConfigDocument.ObjectKey] })],
+                CacheControl.FromString("public, max-age=86400"));
+            foreach (var entry in new[] { EntryDocument, ServiceWorkerScript })
+            {
+                var path = Path.Combine(props.ClientDistDirectory, entry);
+                if (File.Exists(path))
+                    entrySources.Add(Source.Data(entry, File.ReadAllText(path)));
+            }
         }
         else
         {

@@ -1,10 +1,11 @@
 using RealtimeCalendar.Aws.Connections;
 using RealtimeCalendar.Aws.Events;
+using RealtimeCalendar.Aws.Push;
 using RealtimeCalendar.Aws.Sessions;
 
 namespace RealtimeCalendar.Aws.Tables;
 
-/// <summary>The product's three tables, defined once; the item layouts live beside their stores.</summary>
+/// <summary>The product's tables, defined once; the item layouts live beside their stores.</summary>
 public static class CalendarTables
 {
     public static TableDefinition Events { get; } = new(
@@ -38,5 +39,18 @@ public static class CalendarTables
         StreamNewAndOldImages: false,
         PointInTimeRecovery: false);
 
-    public static IReadOnlyList<TableDefinition> All { get; } = [Events, Connections, Sessions];
+    /// <summary>
+    /// Each user's Web Push subscriptions (one item per browser, keyed by a hash of its endpoint). Long-lived, unlike
+    /// Sessions, so a table of its own; TTL only on subscriptions whose browser named an expiration time.
+    /// </summary>
+    public static TableDefinition PushSubscriptions { get; } = new(
+        "push-subscriptions",
+        KeyAttribute.Text(PushSubscriptionItem.UserId),
+        KeyAttribute.Text(PushSubscriptionItem.EndpointId),
+        [],
+        PushSubscriptionItem.ExpiresAt,
+        StreamNewAndOldImages: false,
+        PointInTimeRecovery: false);
+
+    public static IReadOnlyList<TableDefinition> All { get; } = [Events, Connections, Sessions, PushSubscriptions];
 }

@@ -4,6 +4,7 @@ using RealtimeCalendar.Functions.CalendarApi;
 using RealtimeCalendar.Functions.Chat;
 using RealtimeCalendar.Functions.GoogleSync;
 using RealtimeCalendar.Functions.Notify;
+using RealtimeCalendar.Functions.Push;
 using RealtimeCalendar.Functions.Realtime;
 using RealtimeCalendar.Functions.Routing;
 using RealtimeCalendar.Lambda.Hosting;
@@ -14,7 +15,8 @@ namespace RealtimeCalendar.Functions.Bootstrap;
 public static class FunctionCatalog
 {
     public static IReadOnlyList<string> Names { get; } =
-        [FunctionNames.CalendarApi, FunctionNames.Auth, FunctionNames.WsConnect, FunctionNames.WsDefault, FunctionNames.Notify, FunctionNames.Chat, FunctionNames.GoogleSync, FunctionNames.GooglePush];
+        [FunctionNames.CalendarApi, FunctionNames.Auth, FunctionNames.WsConnect, FunctionNames.WsDefault, FunctionNames.Notify, FunctionNames.Chat, FunctionNames.GoogleSync, FunctionNames.GooglePush,
+         FunctionNames.PushSubscriptions];
 
     public static ILambdaFunction Create(string name, FunctionServices services) => name switch
     {
@@ -28,6 +30,8 @@ public static class FunctionCatalog
             services.GoogleUnavailableReason, services.GetGoogleSyncAsync, services.LoggerFactory.CreateLogger<GoogleSyncFunction>()),
         FunctionNames.GooglePush => new GooglePushFunction(
             services.GoogleUnavailableReason, services.GetGoogleSyncAsync, services.LoggerFactory.CreateLogger<GooglePushFunction>()),
+        FunctionNames.PushSubscriptions => new PushSubscriptionsFunction(
+            services.PushSubscriptions, services.Settings.WebPush is not null, services.RequestLimit, services.LoggerFactory.CreateLogger<PushSubscriptionsFunction>()),
         _ => throw new ArgumentException(
             $"Unknown function '{name}'. Known functions: {string.Join(", ", Names)}.", nameof(name)),
     };

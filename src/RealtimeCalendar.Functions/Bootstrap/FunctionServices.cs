@@ -10,6 +10,7 @@ using RealtimeCalendar.Aws.Identity;
 using RealtimeCalendar.Aws.Limits;
 using RealtimeCalendar.Aws.ManagementApi;
 using RealtimeCalendar.Aws.Parameters;
+using RealtimeCalendar.Aws.Push;
 using RealtimeCalendar.Aws.Sessions;
 using RealtimeCalendar.Aws.Signing;
 using RealtimeCalendar.Core.Calendar;
@@ -18,11 +19,14 @@ using RealtimeCalendar.Core.Chat.Tools;
 using RealtimeCalendar.Core.GoogleSync;
 using RealtimeCalendar.Core.Identity;
 using RealtimeCalendar.Core.Limits;
+using RealtimeCalendar.Core.Push;
 using RealtimeCalendar.Core.Realtime;
+using RealtimeCalendar.Core.Reminders;
 using RealtimeCalendar.Core.Secrets;
 using RealtimeCalendar.Functions.GoogleSync;
 using RealtimeCalendar.Functions.Http;
 using RealtimeCalendar.OpenAI.Chat;
+using RealtimeCalendar.WebPush;
 
 namespace RealtimeCalendar.Functions.Bootstrap;
 
@@ -42,6 +46,10 @@ public sealed class FunctionServices : IDisposable
     private readonly Lazy<UsageQuota> quota;
     private readonly Lazy<HttpClient> modelHttp;
     private readonly Lazy<CalendarAssistant> assistant;
+    private readonly Lazy<IPushSubscriptionStore> pushStore;
+    private readonly Lazy<PushSubscriptions> pushSubscriptions;
+    private readonly Lazy<HttpClient> pushHttp;
+    private readonly Lazy<WebPushReminderChannel?> offlineReminders;
 
     private readonly Lazy<AmazonSimpleSystemsManagementClient> ssm;
     private readonly Lock googleGate = new();
@@ -104,6 +112,22 @@ public sealed class FunctionServices : IDisposable
             time,
             loggerFactory.CreateLogger<CalendarAssistant>()));
         ssm = new(() => CreateSsmClient(settings));
+        pushStore = new(() => new DynamoDbPushSubscriptionStore(
+            dynamoDb.Value,
+            settings.PushSubscriptionsTable ?? throw new InvalidOperationException("PUSH_SUBSCRIPTIONS_TABLE is not set."),
+            time));
+        pushSubscriptions = new(() => new PushSubscriptions(pushStore.Value, settings.PushSubscriptionsPerUser, time, loggerFactory.CreateLogger<PushSubscriptions>()));
+        // Polly's per-attempt timeout governs push requests; this one only bounds a request Polly somehow let through.
+        pushHttp = new(() => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(30) });
+        offlineReminders = new(() => settings.WebPush is { } webPush
+            ? new WebPushReminderChannel(
+                pushStore.Value,
+                pushHttp.Value,
+                new VapidKeySource(CreateVapidPrivateKeySource(webPush), webPush.PublicKey),
+                new WebPushOptions { Subject = webPush.Subject },
+                time,
+                loggerFactory.CreateLogger<WebPushReminderChannel>())
+            : null);
     }
 
     public FunctionSettings Settings { get; }
@@ -125,6 +149,15 @@ public sealed class FunctionServices : IDisposable
     public ChangeNotifier Notifier => notifier.Value;
 
     public CalendarAssistant Assistant => assistant.Value;
+
+    /// <summary>The browsers' Web Push subscriptions (the push-subscriptions routes).</summary>
+    public PushSubscriptions PushSubscriptions => pushSubscriptions.Value;
+
+    /// <summary>
+    /// Reminders for users with no socket open, as Web Push; null when this deployment has no VAPID key pair
+    /// (<see cref="FunctionSettings.WebPush"/>), and then reminders reach open sockets only.
+    /// </summary>
+    public IOfflineReminderChannel? OfflineReminders => offlineReminders.Value;
 
     public RequestLimit RequestLimit => new(quota.Value, Settings.RequestsPerMinute);
 
@@ -166,6 +199,10 @@ public sealed class FunctionServices : IDisposable
             modelHttp.Value.Dispose();
         if (ssm.IsValueCreated)
             ssm.Value.Dispose();
+        if (offlineReminders.IsValueCreated)
+            offlineReminders.Value?.Dispose();
+        if (pushHttp.IsValueCreated)
+            pushHttp.Value.Dispose();
     }
 
     private async Task<GoogleSyncComponents> CreateGoogleSyncAsync()
@@ -232,6 +269,13 @@ public sealed class FunctionServices : IDisposable
         Settings.OpenAiApiKeyParameter is { } parameter
             ? new SsmSecureStringSource(ssm.Value, parameter, Time)
             : new FixedSecret(Environment.GetEnvironmentVariable(FunctionSettings.OpenAiApiKeyVariable));
+
+    // The cloud names an SSM SecureString (only the sending function is given its name and may read it); the local cloud
+    // names a file in its data folder. A function given neither cannot sign, and says so when it would have to.
+    private ISecretSource CreateVapidPrivateKeySource(WebPushSettings webPush) =>
+        webPush.PrivateKeyParameter is { } parameter ? new SsmSecureStringSource(ssm.Value, parameter, Time)
+        : webPush.PrivateKeyFile is { } file ? new SecretFileSource(file)
+        : new FixedSecret(null);
 
     private static CognitoAccessTokenValidator CreateTokenValidator(
         FunctionSettings settings, HttpClient http, TimeProvider time, ILoggerFactory loggerFactory)

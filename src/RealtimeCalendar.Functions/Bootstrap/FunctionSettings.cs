@@ -16,6 +16,12 @@ public sealed record FunctionSettings
     public required string ConnectionsTable { get; init; }
     public required string SessionsTable { get; init; }
 
+    /// <summary>
+    /// The PushSubscriptions table (<c>PUSH_SUBSCRIPTIONS_TABLE</c>). Every host sets it; it is optional here only so that
+    /// a function that never touches push subscriptions starts without it, and the first use without it fails naming it.
+    /// </summary>
+    public string? PushSubscriptionsTable { get; init; }
+
     /// <summary>AWS region; Lambda sets <c>AWS_REGION</c>.</summary>
     public string Region { get; init; } = "us-east-1";
 
@@ -54,6 +60,9 @@ public sealed record FunctionSettings
     /// <summary>WebSocket tickets one user may have issued per minute (<c>TICKETS_PER_USER_PER_MINUTE</c>; 429 past it); 0 turns the limit off.</summary>
     public int TicketsPerUserPerMinute { get; init; } = 30;
 
+    /// <summary>Browsers one user may subscribe to Web Push (<c>PUSH_SUBSCRIPTIONS_PER_USER</c>; 409 past it).</summary>
+    public int PushSubscriptionsPerUser { get; init; } = Core.Push.PushSubscriptionLimits.DefaultPerUser;
+
     /// <summary>Chat questions one user may ask per UTC day (429 past it); 0 turns the limit off.</summary>
     public int ChatQuestionsPerUserPerDay { get; init; } = 200;
 
@@ -80,6 +89,9 @@ public sealed record FunctionSettings
     public QuotaRule RequestsPerMinute => new("requests", RequestsPerUserPerMinute, TimeSpan.FromMinutes(1));
 
     public QuotaRule TicketsPerMinute => new("tickets", TicketsPerUserPerMinute, TimeSpan.FromMinutes(1));
+
+    /// <summary>Web Push; null when <c>VAPID_PUBLIC_KEY</c> is unset, and subscribing then answers 503.</summary>
+    public WebPushSettings? WebPush { get; init; }
 
     /// <summary>Google sync; null when <c>GOOGLE_CLIENT_ID</c> is unset, and the google-sync routes then answer 503.</summary>
     public GoogleSettings? Google { get; init; }
@@ -114,6 +126,9 @@ public sealed record FunctionSettings
             SocketsPerUser = Int(get(SocketsPerUserVariable)) ?? defaults.SocketsPerUser,
             TicketsPerUserPerMinute = Int(get(TicketsPerUserPerMinuteVariable)) ?? defaults.TicketsPerUserPerMinute,
             OpenAiApiKeyParameter = get(OpenAiApiKeyParameterVariable) ?? defaults.OpenAiApiKeyParameter,
+            PushSubscriptionsTable = get(PushSubscriptionsTableVariable) ?? defaults.PushSubscriptionsTable,
+            PushSubscriptionsPerUser = Int(get(PushSubscriptionsPerUserVariable)) ?? defaults.PushSubscriptionsPerUser,
+            WebPush = WebPushSettings.FromVariables(get),
             Google = GoogleSettings.FromVariables(get),
         };
     }
@@ -151,7 +166,10 @@ public sealed record FunctionSettings
             [OpenAiTimeoutSecondsVariable] = OpenAiAttemptTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture),
             [SocketsPerUserVariable] = SocketsPerUser.ToString(CultureInfo.InvariantCulture),
             [TicketsPerUserPerMinuteVariable] = TicketsPerUserPerMinute.ToString(CultureInfo.InvariantCulture),
+            [PushSubscriptionsPerUserVariable] = PushSubscriptionsPerUser.ToString(CultureInfo.InvariantCulture),
         };
+        if (PushSubscriptionsTable is not null)
+            variables[PushSubscriptionsTableVariable] = PushSubscriptionsTable;
         if (OpenAiBaseUrl is not null)
             variables[OpenAiBaseUrlVariable] = OpenAiBaseUrl.ToString();
         if (OpenAiApiKeyParameter is not null)
@@ -164,6 +182,7 @@ public sealed record FunctionSettings
             variables[ManagementApiEndpointVariable] = ManagementApiEndpoint.ToString();
         if (DynamoDbEndpoint is not null)
             variables[DynamoDbEndpointVariable] = DynamoDbEndpoint.ToString();
+        WebPush?.AddVariables(variables);
         Google?.AddVariables(variables);
         return variables;
     }
@@ -178,6 +197,8 @@ public sealed record FunctionSettings
     private const string EventsTableVariable = "EVENTS_TABLE";
     private const string ConnectionsTableVariable = "CONNECTIONS_TABLE";
     private const string SessionsTableVariable = "SESSIONS_TABLE";
+    private const string PushSubscriptionsTableVariable = "PUSH_SUBSCRIPTIONS_TABLE";
+    private const string PushSubscriptionsPerUserVariable = "PUSH_SUBSCRIPTIONS_PER_USER";
     private const string RegionVariable = "AWS_REGION";
     private const string DynamoDbEndpointVariable = "DYNAMODB_ENDPOINT";
     private const string CognitoIssuerVariable = "COGNITO_ISSUER";

@@ -22,6 +22,9 @@ public static class ProblemTypes
     /// <summary>The chat model is configured but not answering (throttled, failing, too slow): try again later.</summary>
     public const string ChatModelUnavailable = "/problems/chat-model-unavailable";
     public const string Internal = "/problems/internal";
+
+    /// <summary>No VAPID key pair is configured, so no browser can subscribe to Web Push here.</summary>
+    public const string WebPushUnavailable = "/problems/web-push-unavailable";
     public const string GoogleNotConfigured = "/problems/google-not-configured";
     public const string GoogleNotConnected = "/problems/google-not-connected";
     public const string GoogleUnavailable = "/problems/google-unavailable";

@@ -13,4 +13,13 @@ public static class FunctionNames
 
     /// <summary>Pushes local changes to Google from the Events stream (a second reader beside notify).</summary>
     public const string GooglePush = "google-push";
+
+    /// <summary>Stores and removes the browsers' Web Push subscriptions (the sending is the reminder sweep's).</summary>
+    public const string PushSubscriptions = "push-subscriptions";
+
+    /// <summary>
+    /// The once-a-minute reminder sweep, which also sends Web Push to users with no socket open: the one function given
+    /// the VAPID private key. Not in the catalog until the sweep lands; its profile is deployed by the every-profile synth.
+    /// </summary>
+    public const string Reminders = "reminders";
 }

@@ -28,12 +28,19 @@ public static class HttpRoutes
 
     public static readonly HttpRoute GoogleDisconnect = new("DELETE", "/api/google", FunctionNames.GoogleSync);
 
+    /// <summary>Body: the browser's <c>PushSubscription.toJSON()</c>; the same endpoint again replaces its keys.</summary>
+    public static readonly HttpRoute SavePushSubscription = new("POST", "/api/push/subscriptions", FunctionNames.PushSubscriptions);
+
+    /// <summary>Body: <c>{"endpoint":"…"}</c> (a body, not the query, so the endpoint stays out of access logs).</summary>
+    public static readonly HttpRoute DeletePushSubscription = new("DELETE", "/api/push/subscriptions", FunctionNames.PushSubscriptions);
+
     public static readonly IReadOnlyList<HttpRoute> All =
     [
         ListEvents, CreateEvent, GetEvent, ReplaceEvent, DeleteEvent,
         IssueRealtimeTicket, RevokeRealtimeTickets,
         ChatStatus, AskChat,
         GoogleStatus, GoogleConnect, GoogleCallback, GoogleSync, GoogleWebhook, GoogleDisconnect,
+        SavePushSubscription, DeletePushSubscription,
     ];
 
     private static readonly Dictionary<string, HttpRoute> ByRouteKey = All.ToDictionary(r => r.RouteKey, StringComparer.Ordinal);

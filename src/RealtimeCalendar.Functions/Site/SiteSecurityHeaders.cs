@@ -9,7 +9,8 @@ namespace RealtimeCalendar.Functions.Site;
 /// <param name="ContentSecurityPolicy">
 /// Only the app's own origin, plus the two endpoints its <c>config.json</c> names: the WebSocket API and Cognito's
 /// user-pool API. The Vite build needs no inline script or style (one module script, one stylesheet), so neither is
-/// allowed; the page may not be framed (<c>frame-ancestors 'none'</c>).
+/// allowed; the page may not be framed (<c>frame-ancestors 'none'</c>). The Web Push service worker must come from the
+/// app's own origin (<c>worker-src 'self'</c>, which browsers also require of any service worker).
 /// </param>
 public sealed record SiteSecurityHeaders(string ContentSecurityPolicy)
 {
@@ -34,6 +35,7 @@ public sealed record SiteSecurityHeaders(string ContentSecurityPolicy)
         "style-src 'self'",
         "img-src 'self' data:",
         "font-src 'self'",
+        "worker-src 'self'",
         $"connect-src 'self' {webSocketUrl} {cognitoEndpoint}",
         "manifest-src 'self'",
         "base-uri 'none'",

@@ -10,7 +10,7 @@ namespace RealtimeCalendar.Local.Client;
 /// </summary>
 public sealed class ClientBuild(string clientDirectory, ILogger<ClientBuild> logger)
 {
-    private static readonly string[] SourceRoots = ["src", "index.html", "package.json", "package-lock.json", "vite.config.ts", "tsconfig.json"];
+    private static readonly string[] SourceRoots = ["src", "index.html", "package.json", "package-lock.json", "vite.config.ts", "vite.worker.config.ts", "tsconfig.json"];
 
     public string DistDirectory => Path.Combine(clientDirectory, "dist");
 

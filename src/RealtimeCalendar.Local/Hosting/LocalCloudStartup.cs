@@ -14,6 +14,7 @@ using RealtimeCalendar.Local.Lambda;
 using RealtimeCalendar.Local.ManagementApi;
 using RealtimeCalendar.Local.NodeTools;
 using RealtimeCalendar.Local.Streams;
+using RealtimeCalendar.Local.WebPush;
 using RealtimeCalendar.Local.WebSockets;
 
 namespace RealtimeCalendar.Local.Hosting;
@@ -55,7 +56,7 @@ internal sealed class LocalCloudStartup
         scratch = options.InMemory ? Path.Combine(Path.GetTempPath(), "rc-local-" + Guid.NewGuid().ToString("N")) : null;
     }
 
-    /// <summary>Where cognito-local's pool and the Google key live: the data folder, or a scratch folder with --in-memory.</summary>
+    /// <summary>Where cognito-local's pool, the Google key and the VAPID key live: the data folder, or a scratch folder with --in-memory.</summary>
     private string StateDirectory => scratch ?? options.DataDirectory;
 
     public async Task<LocalCloud> RunAsync(CancellationToken cancellationToken)
@@ -69,7 +70,8 @@ internal sealed class LocalCloudStartup
             var tools = await StepAsync("tools", () => InstallToolsAsync(cancellationToken));
             var (dynamoDbLocal, cognitoLocal) = await StepAsync("stand-ins", () => StartStandInsAsync(java, tools, cancellationToken));
             var (cognito, userPool) = await StepAsync("user pool", () => EnsureUserPoolAsync(cognitoLocal, cancellationToken));
-            var settings = FunctionSettingsFor(dynamoDbLocal, cognitoLocal, userPool);
+            var webPush = await StepAsync("web push keys", () => LocalWebPush.EnsureAsync(StateDirectory, logger, cancellationToken));
+            var settings = FunctionSettingsFor(dynamoDbLocal, cognitoLocal, userPool, webPush);
             var services = StartServices(settings);
             await StepAsync("tables", () => CreateTablesAsync(services, cancellationToken));
             var lambda = await StepAsync("functions", () => StartFunctionsAsync(settings, services, cancellationToken));
@@ -163,7 +165,7 @@ internal sealed class LocalCloudStartup
         return (cognito, userPool);
     }
 
-    private FunctionSettings FunctionSettingsFor(DynamoDbLocalProcess dynamoDbLocal, CognitoLocalProcess cognitoLocal, LocalUserPool userPool)
+    private FunctionSettings FunctionSettingsFor(DynamoDbLocalProcess dynamoDbLocal, CognitoLocalProcess cognitoLocal, LocalUserPool userPool, WebPushSettings webPush)
     {
         // Lambda hands every function its credentials in the environment; locally any key works for the stand-ins.
         UseLocalCredentialsUnlessSet();
@@ -173,6 +175,8 @@ internal sealed class LocalCloudStartup
             EventsTable = tables.Events,
             ConnectionsTable = tables.Connections,
             SessionsTable = tables.Sessions,
+            PushSubscriptionsTable = tables.PushSubscriptions,
+            WebPush = webPush,
             Region = "us-east-1",
             DynamoDbEndpoint = dynamoDbLocal.Endpoint,
             ManagementApiEndpoint = baseUrl,
@@ -208,11 +212,9 @@ internal sealed class LocalCloudStartup
 
     private async Task CreateTablesAsync(FunctionServices services, CancellationToken cancellationToken)
     {
-        var tables = TableNames.WithPrefix(options.TablePrefix);
         var provisioner = new TableProvisioner(services.DynamoDb);
-        await provisioner.EnsureAsync(CalendarTables.Events, tables.Events, cancellationToken);
-        await provisioner.EnsureAsync(CalendarTables.Connections, tables.Connections, cancellationToken);
-        await provisioner.EnsureAsync(CalendarTables.Sessions, tables.Sessions, cancellationToken);
+        foreach (var table in CalendarTables.All)
+            await provisioner.EnsureAsync(table, options.TablePrefix + table.LogicalName, cancellationToken);
     }
 
     /// <summary>
@@ -271,7 +273,8 @@ internal sealed class LocalCloudStartup
         ApiBaseUrl: string.Empty,
         WebSocketUrl: baseUrl.ToString().Replace("http://", "ws://", StringComparison.Ordinal) + "ws",
         Cognito: new ClientCognitoConfig(cognitoLocal.Endpoint.ToString(), settings.Region, userPool.UserPoolId, userPool.ClientId),
-        ChatEnabled: true);
+        ChatEnabled: true,
+        VapidPublicKey: settings.WebPush?.PublicKey);
 
     private async Task StartApiAsync(
         ILambdaInvoker lambda, LocalConnectionRegistry connections, ManagementApiFaults faults, FunctionServices services, ClientConfig config,

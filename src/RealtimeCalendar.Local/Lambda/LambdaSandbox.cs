@@ -117,7 +117,7 @@ public sealed partial class LambdaSandbox : IDisposable
     /// <summary>
     /// The sandbox the local cloud runs <paramref name="binaryPath"/> in: every function gets <paramref name="settings"/>
     /// as variables (what the stack configures), <c>chat</c> also the key (an SSM parameter in the cloud), and the Google
-    /// token folder stays writable.
+    /// token folder and the VAPID key's folder (SSM parameters in the cloud) stay reachable.
     /// </summary>
     public static async Task<LambdaSandbox> ForLocalCloudAsync(
         string binaryPath, FunctionSettings settings, ISecretSource? chatApiKey, ILogger logger, CancellationToken cancellationToken)
@@ -133,7 +133,10 @@ public sealed partial class LambdaSandbox : IDisposable
             binaryPath,
             name => name == FunctionNames.Chat ? chat : configured,
             settings.Region,
-            settings.Google?.TokenDirectory is { } tokens ? [tokens] : [],
+            [
+                .. settings.Google?.TokenDirectory is { } tokens ? [tokens] : Array.Empty<string>(),
+                .. settings.WebPush?.PrivateKeyFile is { } vapidKey ? [Path.GetDirectoryName(Path.GetFullPath(vapidKey))!] : Array.Empty<string>(),
+            ],
             logger);
     }
 

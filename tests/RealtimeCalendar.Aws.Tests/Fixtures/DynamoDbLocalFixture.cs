@@ -26,9 +26,8 @@ public sealed class DynamoDbLocalFixture : IAsyncLifetime
             new AmazonDynamoDBConfig { ServiceURL = process.Endpoint.ToString(), AuthenticationRegion = "us-east-1" });
 
         var provisioner = new TableProvisioner(Client);
-        await provisioner.EnsureAsync(CalendarTables.Events, Tables.Events, CancellationToken.None);
-        await provisioner.EnsureAsync(CalendarTables.Connections, Tables.Connections, CancellationToken.None);
-        await provisioner.EnsureAsync(CalendarTables.Sessions, Tables.Sessions, CancellationToken.None);
+        foreach (var table in CalendarTables.All)
+            await provisioner.EnsureAsync(table, "test-" + table.LogicalName, CancellationToken.None);
     }
 
     public async Task DisposeAsync()

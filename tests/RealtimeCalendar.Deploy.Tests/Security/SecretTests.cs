@@ -53,6 +53,30 @@ public sealed class SecretTests(SynthesizedStacks stacks)
     }
 
     [Fact]
+    public void Only_the_function_that_sends_web_push_gets_the_vapid_private_key_parameter_and_reads_it_every_function_gets_the_public_key()
+    {
+        var stack = stacks.WithEveryProfile;
+        foreach (var profile in FunctionProfiles.All)
+        {
+            var (_, properties) = stack.Function(profile.Name);
+            var variables = properties["Environment"]!["Variables"]!.AsObject();
+            var reads = stack.StatementsOf(TemplateQueries.RoleOf(properties))
+                .Where(s => s.ToJsonString().Contains(":parameter/realtimecalendar/web-push/vapid-private-key\"", StringComparison.Ordinal))
+                .ToList();
+            var sends = profile.Name == FunctionNames.Reminders;
+
+            Assert.Equal(sends ? SecretParameters.VapidPrivateKey.Name : null, (string?)variables["VAPID_PRIVATE_KEY_PARAMETER"]);
+            Assert.Equal(sends ? 1 : 0, reads.Count);
+            Assert.All(reads, s => Assert.Equal(["ssm:GetParameter"], TemplateQueries.Actions(s)));
+            Assert.Equal(SynthesizedStacks.VapidPublicKey, (string?)variables["VAPID_PUBLIC_KEY"]);
+            Assert.Equal("mailto:ops@example.com", (string?)variables["VAPID_SUBJECT"]);
+            Assert.Null(variables["VAPID_PRIVATE_KEY_FILE"]);
+        }
+
+        Assert.Null(stacks.Default.Function(FunctionNames.PushSubscriptions).Properties["Environment"]!["Variables"]!["VAPID_PUBLIC_KEY"]);
+    }
+
+    [Fact]
     public void Google_push_may_only_read_the_refresh_tokens()
     {
         var stack = stacks.WithEveryProfile;

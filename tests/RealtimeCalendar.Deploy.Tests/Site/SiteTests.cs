@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Amazon.CDK.Assertions;
+using RealtimeCalendar.Deploy.Site;
 using RealtimeCalendar.Deploy.Tests.Synthesis;
 using AssertionAnnotations = Amazon.CDK.Assertions.Annotations;
 
@@ -101,7 +102,8 @@ public sealed class SiteTests(SynthesizedStacks stacks)
         Assert.All(deployments, d => Assert.Equal(false, (bool?)d["Prune"]));
 
         var entry = Assert.Single(deployments, d => d["SystemMetadata"]?["cache-control"]?.ToString() == "no-cache");
-        Assert.Equal(2, entry["SourceObjectKeys"]!.AsArray().Count);
+        // index.html, the service worker and config.json.
+        Assert.Equal(3, entry["SourceObjectKeys"]!.AsArray().Count);
         var assets = Assert.Single(deployments, d => d != entry);
         Assert.Contains("max-age=", assets["SystemMetadata"]!["cache-control"]!.ToString(), StringComparison.Ordinal);
 
@@ -109,6 +111,23 @@ public sealed class SiteTests(SynthesizedStacks stacks)
         var index = Assert.Single(Directory.GetFiles(stack.OutputDirectory, "index.html", SearchOption.AllDirectories));
         Assert.Equal(File.ReadAllText(Path.Combine(stacks.ClientDist, "index.html")), File.ReadAllText(index));
         Assert.NotNull(config);
+        // The service worker is staged once, as an entry (no-cache), and left out of the cached assets.
+        var worker = Assert.Single(Directory.GetFiles(stack.OutputDirectory, StaticSite.ServiceWorkerScript, SearchOption.AllDirectories));
+        Assert.Equal(File.ReadAllText(Path.Combine(stacks.ClientDist, StaticSite.ServiceWorkerScript)), File.ReadAllText(worker));
+    }
+
+    [Fact]
+    public void The_service_worker_file_the_site_serves_uncached_is_the_one_the_client_build_writes()
+    {
+        var viteConfig = File.ReadAllText(Path.Combine(StackSynthesizer.RepositoryRoot, "client", "vite.worker.config.ts"));
+        Assert.Contains($"'{StaticSite.ServiceWorkerScript}'", viteConfig, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Config_json_hands_browsers_the_vapid_public_key_only_when_web_push_is_configured()
+    {
+        Assert.Null(ConfigJson(stacks.Default)["vapidPublicKey"]);
+        Assert.Equal(SynthesizedStacks.VapidPublicKey, (string?)ConfigJson(stacks.WithEveryProfile)["vapidPublicKey"]);
     }
 
     [Fact]

@@ -45,13 +45,14 @@ public static class StackSynthesizer
         }
     }
 
-    /// <summary>A client build stand-in: an entry document and one hashed bundle, as Vite lays them out.</summary>
+    /// <summary>A client build stand-in: an entry document, one hashed bundle and the service worker, as Vite lays them out.</summary>
     public static string CreateClientDist()
     {
         var dist = Directory.CreateTempSubdirectory("rc-client-dist-").FullName;
         File.WriteAllText(Path.Combine(dist, "index.html"), "<!doctype html><script type=\"module\" src=\"/assets/index-3f2a.js\"></script>");
         Directory.CreateDirectory(Path.Combine(dist, "assets"));
         File.WriteAllText(Path.Combine(dist, "assets", "index-3f2a.js"), "console.log('calendar');");
+        File.WriteAllText(Path.Combine(dist, "push-worker.js"), "self.addEventListener('push', () => undefined);");
         return dist;
     }
 

@@ -5,7 +5,7 @@ namespace RealtimeCalendar.Deploy.Tests.Synthesis;
 /// <summary>
 /// Synthesizes each variant once per test run (a synth takes seconds): the default deployment with a built
 /// client, the one with <c>-c waf=true</c> and no client build, and one with every function that has a profile
-/// (chat and google-sync included) to check what the catalog will deploy once they exist.
+/// (the planned reminders function included) and Web Push keys, to check what the catalog will deploy once they exist.
 /// </summary>
 public sealed class SynthesizedStacks : IDisposable
 {
@@ -14,7 +14,11 @@ public sealed class SynthesizedStacks : IDisposable
         options => options with { ClientDistDirectory = Path.Combine(Path.GetTempPath(), "rc-no-client-build-" + Guid.NewGuid().ToString("N")) }));
 
     private readonly Lazy<SynthesizedStack> withEveryProfile = new(() => StackSynthesizer.Synthesize(
-        adjust: options => options with { Functions = [.. FunctionProfiles.All.Select(p => p.Name)] }));
+        new Dictionary<string, object> { ["vapidPublicKey"] = VapidPublicKey, ["vapidSubject"] = "mailto:ops@example.com" },
+        options => options with { Functions = [.. FunctionProfiles.All.Select(p => p.Name)] }));
+
+    /// <summary>A P-256 public key for the every-profile stack's <c>-c vapidPublicKey</c>.</summary>
+    public static string VapidPublicKey { get; } = RealtimeCalendar.WebPush.VapidKeyPair.Generate().PublicKey;
 
     public SynthesizedStacks()
     {

@@ -37,11 +37,33 @@ public sealed class SettingsDefaultsTests
             OpenAiModel = "model-x",
             OpenAiAttemptTimeout = TimeSpan.FromSeconds(3.5),
             OpenAiBaseUrl = new Uri("http://127.0.0.1:1/v1/"),
+            PushSubscriptionsTable = "push-subscriptions",
+            PushSubscriptionsPerUser = 3,
+            WebPush = new WebPushSettings
+            {
+                PublicKey = "BPublicKey",
+                Subject = "mailto:ops@example.com",
+                PrivateKeyParameter = "/realtimecalendar/web-push/vapid-private-key",
+                PrivateKeyFile = "/data/web-push/vapid-private-key",
+            },
         };
 
         var again = FunctionSettings.FromVariables(new Hashtable(settings.ToVariables().ToDictionary(v => v.Key, v => (object?)v.Value)));
 
         Assert.Equal(settings.ToVariables().OrderBy(v => v.Key), again.ToVariables().OrderBy(v => v.Key));
+        Assert.Equal(settings.WebPush, again.WebPush);
+        Assert.Equal(("push-subscriptions", 3), (again.PushSubscriptionsTable, again.PushSubscriptionsPerUser));
+    }
+
+    [Fact]
+    public void Web_push_is_off_without_a_public_key_and_a_public_key_without_a_subject_is_refused()
+    {
+        Assert.Null(FunctionSettings.FromVariables(Tables).WebPush);
+        Assert.Equal(10, FunctionSettings.FromVariables(Tables).PushSubscriptionsPerUser);
+
+        var variables = new Hashtable(Tables) { [WebPushSettings.PublicKeyVariable] = "BPublicKey" };
+        var failure = Assert.Throws<InvalidOperationException>(() => FunctionSettings.FromVariables(variables));
+        Assert.Contains(WebPushSettings.SubjectVariable, failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,38 @@
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using Microsoft.Extensions.Logging.Abstractions;
+using RealtimeCalendar.Aws.Tables;
+using RealtimeCalendar.Local.DynamoDbLocal;
+using RealtimeCalendar.Local.Hosting;
+
+namespace RealtimeCalendar.WebPush.Tests.Fixtures;
+
+/// <summary>One in-memory DynamoDB Local for this test run, with the product's tables created from their definitions.</summary>
+public sealed class DynamoDbLocalFixture : IAsyncLifetime
+{
+    private DynamoDbLocalProcess? process;
+
+    public AmazonDynamoDBClient Client { get; private set; } = null!;
+
+    public TableNames Tables { get; } = TableNames.WithPrefix("webpush-");
+
+    public async Task InitializeAsync()
+    {
+        var toolCache = Path.Combine(LocalCloudCommandLine.DefaultDataDirectory(), "tools");
+        var emulator = await new DynamoDbLocalInstaller(toolCache, NullLogger<DynamoDbLocalInstaller>.Instance).EnsureInstalledAsync(CancellationToken.None);
+        process = await DynamoDbLocalProcess.StartAsync(emulator, dataDirectory: null, FreePort.Find(), NullLogger.Instance, CancellationToken.None);
+        Client = new AmazonDynamoDBClient(
+            new BasicAWSCredentials("test", "test"),
+            new AmazonDynamoDBConfig { ServiceURL = process.Endpoint.ToString(), AuthenticationRegion = "us-east-1" });
+        var provisioner = new TableProvisioner(Client);
+        foreach (var table in CalendarTables.All)
+            await provisioner.EnsureAsync(table, "webpush-" + table.LogicalName, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client?.Dispose();
+        if (process is not null)
+            await process.DisposeAsync();
+    }
+}
