@@ -9,6 +9,7 @@ import { ChatApi } from './api/ChatApi';
 import { EventsApi } from './api/EventsApi';
 import { GoogleSyncApi, googleReturnMessage } from './api/GoogleSyncApi';
 import { RealtimeTicketApi } from './api/RealtimeTicketApi';
+import { RemindersApi } from './api/RemindersApi';
 import { CognitoClient } from './auth/CognitoClient';
 import { CognitoError } from './auth/CognitoError';
 import { SignInScreen } from './auth/SignInScreen';
@@ -16,6 +17,7 @@ import { TokenSession } from './auth/TokenSession';
 import { CalendarPage } from './calendar/CalendarPage';
 import { EventStore } from './calendar/EventStore';
 import { loadConfig } from './config/AppConfig';
+import { browserNotificationHost } from './reminders/NotificationHost';
 import { element } from './ui/Elements';
 import { errorText } from './ui/ErrorText';
 import { GoogleSyncControl } from './ui/GoogleSyncControl';
@@ -31,6 +33,8 @@ async function main(root: HTMLElement): Promise<void> {
   // Without the chat function deployed there is no /api/chat to ask, so no panel at all.
   const chat = config.chatEnabled ? new ChatApi(http) : null;
   const google = new GoogleSyncApi(http);
+  const reminders = new RemindersApi(http);
+  const notifications = browserNotificationHost();
   const store = new EventStore();
   let page: CalendarPage | null = null;
 
@@ -58,6 +62,8 @@ async function main(root: HTMLElement): Promise<void> {
       // Unused socket tickets die with the session; sign-out still happens if the server cannot be reached.
       signOut: () => void tickets.revokeAll().catch(() => undefined).finally(() => session.signOut()),
       chat,
+      reminders,
+      notifications,
     });
     page.start();
     // Back from Google's consent page: say how it went, then drop the flag so a reload does not repeat it.

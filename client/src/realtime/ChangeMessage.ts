@@ -1,5 +1,6 @@
 import { parseCalendarEvent, type CalendarEvent } from '../api/CalendarEvent';
 import { jsonObjectOrNull, numberField, parseJsonOrUndefined, stringField, type JsonObject } from '../json/JsonObject';
+import { parseReminderDismissedFrame, parseReminderFrame, type ReminderDismissedMessage, type ReminderMessage } from './ReminderMessage';
 
 /** The server announces that one event was written or deleted; `version` orders changes per event. */
 export interface EventChangedMessage {
@@ -23,7 +24,7 @@ export interface ServerErrorMessage {
   readonly message: string;
 }
 
-export type ServerMessage = EventChangedMessage | PongMessage | ServerErrorMessage;
+export type ServerMessage = EventChangedMessage | ReminderMessage | ReminderDismissedMessage | PongMessage | ServerErrorMessage;
 
 /** The only frame a client sends: keeps the socket from hitting the 10-minute idle timeout. */
 export const PING_FRAME = JSON.stringify({ action: 'ping' });
@@ -43,6 +44,10 @@ export function parseServerMessage(data: string): ServerMessage | null {
       };
     case 'event.changed':
       return parseEventChanged(frame);
+    case 'reminder':
+      return parseReminderFrame(frame);
+    case 'reminder.dismissed':
+      return parseReminderDismissedFrame(frame);
     default:
       return null;
   }
