@@ -263,6 +263,7 @@ export class CalendarPage {
         this.reminderBoard.receive(message);
         break;
       case 'reminder.dismissed':
+      case 'reminder.snoozed':
         this.reminderBoard.closedElsewhere(message.reminderId);
         break;
       case 'pong':

@@ -17,10 +17,18 @@ export interface ReminderMessage {
   readonly minutesBefore: number;
 }
 
-/** A reminder was dismissed or snoozed (in any tab, or on another device): no tab shows it any more. */
+/** A reminder was dismissed (in any tab, or on another device): no tab shows it any more, and it never comes again. */
 export interface ReminderDismissedMessage {
   readonly type: 'reminder.dismissed';
   readonly reminderId: string;
+}
+
+/** A reminder was snoozed in some tab: every tab puts it away; it comes back as a `reminder` frame at `snoozedUntil`. */
+export interface ReminderSnoozedMessage {
+  readonly type: 'reminder.snoozed';
+  readonly reminderId: string;
+  /** ISO-8601 UTC; null when the server did not say. */
+  readonly snoozedUntil: string | null;
 }
 
 /** The `reminder` frame's fields checked; null when one is missing or of the wrong kind. */
@@ -40,6 +48,12 @@ export function parseReminderFrame(frame: JsonObject): ReminderMessage | null {
 export function parseReminderDismissedFrame(frame: JsonObject): ReminderDismissedMessage | null {
   const reminderId = nonEmptyStringField(frame, 'reminderId');
   return reminderId === undefined ? null : { type: 'reminder.dismissed', reminderId };
+}
+
+/** The `reminder.snoozed` frame's id (and when it comes back) checked; null without an id. */
+export function parseReminderSnoozedFrame(frame: JsonObject): ReminderSnoozedMessage | null {
+  const reminderId = nonEmptyStringField(frame, 'reminderId');
+  return reminderId === undefined ? null : { type: 'reminder.snoozed', reminderId, snoozedUntil: instantField(frame, 'snoozedUntil') ?? null };
 }
 
 function instantField(frame: JsonObject, name: string): string | undefined {

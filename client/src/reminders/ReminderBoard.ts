@@ -73,7 +73,10 @@ export class ReminderBoard {
     return true;
   }
 
-  /** The server says the reminder was dismissed or snoozed (here or elsewhere): it leaves the screen. */
+  /**
+   * The server says the reminder was dismissed or snoozed (here or elsewhere): it leaves the screen. A copy that was
+   * already on its way is still recognised; a snoozed one coming back minutes later is shown again.
+   */
   closedElsewhere(reminderId: string): void {
     const seen = this.seen.get(reminderId);
     if (seen?.state !== 'dismissed') this.seen.set(reminderId, { state: 'closed', at: this.now() });

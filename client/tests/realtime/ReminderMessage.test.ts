@@ -18,6 +18,13 @@ describe('reminder frames', () => {
     expect(parseServerMessage('{"type":"reminder.dismissed","reminderId":"r1"}')).toEqual({ type: 'reminder.dismissed', reminderId: 'r1' });
   });
 
+  it('reads a snooze by reminder id, with when the reminder comes back', () => {
+    expect(parseServerMessage('{"type":"reminder.snoozed","reminderId":"r1","snoozedUntil":"2026-12-07T09:05:00Z"}'))
+      .toEqual({ type: 'reminder.snoozed', reminderId: 'r1', snoozedUntil: '2026-12-07T09:05:00.000Z' });
+    expect(parseServerMessage('{"type":"reminder.snoozed","reminderId":"r1"}')).toEqual({ type: 'reminder.snoozed', reminderId: 'r1', snoozedUntil: null });
+    expect(parseServerMessage('{"type":"reminder.snoozed"}')).toBeNull();
+  });
+
   it('drops reminder frames missing what a toast needs', () => {
     for (const field of ['reminderId', 'eventId', 'occurrenceStart', 'title', 'minutesBefore']) {
       const partial: Record<string, unknown> = { ...frame };
