@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RealtimeCalendar.Core.Events;
 using RealtimeCalendar.Core.Recurrence;
+using RealtimeCalendar.Core.Reminders;
 using RealtimeCalendar.Core.TimeZones;
 
 namespace RealtimeCalendar.Core.Calendar;
@@ -347,5 +348,6 @@ public sealed class CalendarService(IEventStore store, TimeProvider time, Calend
             string.IsNullOrEmpty(draft.Location) ? null : draft.Location,
             version,
             StoredInstant.Of(time.GetUtcNow()),
-            source);
+            source,
+            Reminders: EventReminders.Stored(draft.Reminders));
 }

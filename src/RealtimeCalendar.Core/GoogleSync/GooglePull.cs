@@ -167,7 +167,9 @@ internal sealed class GooglePull(
             googleUpdated,
             GoogleSyncService.SourceGoogle,
             new GoogleEventLink(googleEvent.Id!, googleEvent.Etag ?? string.Empty, googleUpdated),
-            eventType);
+            eventType,
+            // Google's reminders are not mapped yet: a pulled change keeps the reminders set here.
+            Reminders: ours?.Reminders);
 
         if (ours is null)
         {

@@ -148,7 +148,9 @@ public sealed class CalendarTools(CalendarService calendar)
             basis.TimeZone,
             arguments.Description ?? basis.Description,
             arguments.Location ?? basis.Location,
-            arguments.Recurrence);
+            arguments.Recurrence,
+            // The tools take no reminders: an edit from the chat keeps the event's own (or its defaults).
+            basis.Reminders);
         // The version is the series' for an occurrence (GetAsync answers so): If-Match on the series guards every scope.
         var outcome = await calendar.ReplaceAsync(userId, current.EventId, scope, current.Version, draft, CalendarService.SourceChat, cancellationToken);
         return Written(outcome, ChatChangeKind.Updated, "updated", times, refusal, AppliedScope(current, scope));
