@@ -17,7 +17,8 @@ public sealed record EventReminders(bool UseDefault, IReadOnlyList<ReminderOverr
     /// <summary>How an event keeps what a caller gave: null for the defaults (or nothing given), else its own popup minutes.</summary>
     public static EventReminders? Stored(EventReminders? given) => given is null || given.UseDefault ? null : Own(given.Minutes);
 
-    /// <summary>The minutes of the overrides (none for <see cref="UseDefault"/>).</summary>
+    /// <summary>The minutes of the overrides (none for <see cref="UseDefault"/>); derived, so never on the wire.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<int> Minutes => UseDefault ? [] : [.. (Overrides ?? []).Select(o => o.Minutes)];
 
     /// <summary>
