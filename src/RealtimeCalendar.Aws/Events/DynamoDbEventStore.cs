@@ -93,6 +93,13 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableNam
             removes.Add("#" + optional);
         }
 
+        // A replacement that carries a link carries its e-mail reminders too: none means none, not the old ones.
+        if (item.ContainsKey(EventItem.GoogleEventId) && !item.ContainsKey(EventItem.GoogleEmailReminders))
+        {
+            names["#" + EventItem.GoogleEmailReminders] = EventItem.GoogleEmailReminders;
+            removes.Add("#" + EventItem.GoogleEmailReminders);
+        }
+
         names["#version"] = EventItem.Version;
         names["#deleted"] = EventItem.Deleted;
         var expression = "SET " + string.Join(", ", sets) + (removes.Count > 0 ? " REMOVE " + string.Join(", ", removes) : string.Empty);
@@ -112,7 +119,15 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableNam
             sets.Add($"#{name} = :{name}");
         }
 
-        return await UpdateConditionallyAsync(userId, eventId, "SET " + string.Join(", ", sets), names, values, cancellationToken);
+        // A Google version without e-mail reminders clears those the previous one had.
+        var remove = string.Empty;
+        if (!values.ContainsKey(":" + EventItem.GoogleEmailReminders))
+        {
+            names["#emails"] = EventItem.GoogleEmailReminders;
+            remove = " REMOVE #emails";
+        }
+
+        return await UpdateConditionallyAsync(userId, eventId, "SET " + string.Join(", ", sets) + remove, names, values, cancellationToken);
     }
 
     private async Task<StoreWriteOutcome> UpdateConditionallyAsync(

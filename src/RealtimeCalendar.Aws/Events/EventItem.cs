@@ -38,6 +38,12 @@ public static class EventItem
     public const string GoogleEtag = "googleEtag";
     public const string GoogleUpdated = "googleUpdated";
 
+    /// <summary>
+    /// The minutes of the e-mail reminders the linked Google version holds (<see cref="GoogleEventLink.EmailReminderMinutes"/>),
+    /// a list of numbers; absent when it holds none.
+    /// </summary>
+    public const string GoogleEmailReminders = "googleEmailReminders";
+
     /// <summary>Set only on events longer than <see cref="LongEventThreshold"/>, making <see cref="ByLongStartIndex"/> sparse.</summary>
     public const string LongStart = "longStart";
 
@@ -139,14 +145,20 @@ public static class EventItem
         return item;
     }
 
-    /// <summary>The attributes that store a Google link.</summary>
-    public static Dictionary<string, AttributeValue> GoogleLinkAttributes(GoogleEventLink link) => new()
+    /// <summary>The attributes that store a Google link; <see cref="GoogleEmailReminders"/> only when it has e-mail reminders.</summary>
+    public static Dictionary<string, AttributeValue> GoogleLinkAttributes(GoogleEventLink link)
     {
-        [GoogleEventId] = new() { S = link.EventId },
-        // An etag is never empty on Google, but an empty one must still round-trip as "no etag seen".
-        [GoogleEtag] = new() { S = link.Etag },
-        [GoogleUpdated] = new() { S = FormatInstant(link.Updated) },
-    };
+        var attributes = new Dictionary<string, AttributeValue>
+        {
+            [GoogleEventId] = new() { S = link.EventId },
+            // An etag is never empty on Google, but an empty one must still round-trip as "no etag seen".
+            [GoogleEtag] = new() { S = link.Etag },
+            [GoogleUpdated] = new() { S = FormatInstant(link.Updated) },
+        };
+        if (link.EmailReminderMinutes is { Count: > 0 } emails)
+            attributes[GoogleEmailReminders] = new() { L = [.. emails.Select(m => new AttributeValue { N = m.ToString(CultureInfo.InvariantCulture) })] };
+        return attributes;
+    }
 
     /// <summary>The tombstone of an event deleted at <paramref name="version"/>.</summary>
     public static Dictionary<string, AttributeValue> ToTombstone(string userId, string eventId, long version) => new()
@@ -194,7 +206,13 @@ public static class EventItem
         ParseInstant(RequireString(item, UpdatedAt)),
         RequireString(item, Source),
         OptionalString(item, GoogleEventId) is { } googleEventId
-            ? new GoogleEventLink(googleEventId, OptionalString(item, GoogleEtag) ?? string.Empty, ParseInstant(RequireString(item, GoogleUpdated)))
+            ? new GoogleEventLink(
+                googleEventId,
+                OptionalString(item, GoogleEtag) ?? string.Empty,
+                ParseInstant(RequireString(item, GoogleUpdated)),
+                item.TryGetValue(GoogleEmailReminders, out var emails) && emails.L is { Count: > 0 } minutes
+                    ? [.. minutes.Select(m => int.Parse(m.N ?? throw Missing(GoogleEmailReminders), NumberStyles.Integer, CultureInfo.InvariantCulture))]
+                    : null)
             : null,
         OptionalString(item, EventType) ?? EventTypes.Default);
 

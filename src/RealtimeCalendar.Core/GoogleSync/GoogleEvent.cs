@@ -1,10 +1,14 @@
+using RealtimeCalendar.Core.Reminders;
+
 namespace RealtimeCalendar.Core.GoogleSync;
 
 /// <summary>
 /// The fields of a Google Calendar v3 event resource that sync reads or writes. <see cref="Status"/> is
 /// <c>confirmed</c>, <c>tentative</c> or <c>cancelled</c> (a deletion seen through a sync token). <see cref="EventType"/>
 /// is Google's <c>eventType</c> (absent on old events: <c>default</c>); <see cref="EndTimeUnspecified"/> is true when
-/// the user gave no end (Google still sends an end "for compatibility").
+/// the user gave no end (Google still sends an end "for compatibility"). <see cref="Reminders"/> is Google's
+/// <c>reminders</c> as it is, <c>email</c> overrides included (Google's and our <c>reminders</c> share one shape); null
+/// when Google sent none (then the calendar's defaults apply, as with <c>useDefault: true</c>).
 /// </summary>
 public sealed record GoogleEvent(
     string? Id,
@@ -18,7 +22,8 @@ public sealed record GoogleEvent(
     string? Etag,
     IReadOnlyList<string>? Recurrence = null,
     string? EventType = null,
-    bool EndTimeUnspecified = false)
+    bool EndTimeUnspecified = false,
+    EventReminders? Reminders = null)
 {
     public const string Cancelled = "cancelled";
 

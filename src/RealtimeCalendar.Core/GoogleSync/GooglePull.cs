@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RealtimeCalendar.Core.Events;
+using RealtimeCalendar.Core.Reminders;
 
 namespace RealtimeCalendar.Core.GoogleSync;
 
@@ -123,8 +124,12 @@ internal sealed class GooglePull(
             logger.LogWarning(
                 "Conflict on event {EventId} of {UserId}: local version {Version} updated {LocalUpdated} wins over Google's {GoogleStatus} version updated {GoogleUpdated} ({GoogleSummary})",
                 localId, userId, ours.Version, ours.UpdatedAt, googleEvent.Status ?? "confirmed", googleUpdated, googleEvent.Summary);
+            // Google's e-mail reminders on the version that loses are still Google's: they go back with ours.
             var restored = await client.PatchEventAsync(
-                googleEvent.Id!, GoogleEventMapping.ToGoogle(ours, status: "confirmed"), ifMatchEtag: null, cancellationToken);
+                googleEvent.Id!,
+                GoogleEventMapping.ToGoogle(ours, status: "confirmed", googleEmailMinutes: GoogleReminderMapping.EmailMinutes(googleEvent.Reminders)),
+                ifMatchEtag: null,
+                cancellationToken);
             counts.LocalWins++;
             await GoogleLinkRecorder.RecordAsync(events, ours, restored, time, logger, cancellationToken);
             return GoogleApplyOutcome.Settled;
@@ -166,10 +171,9 @@ internal sealed class GooglePull(
             version,
             googleUpdated,
             GoogleSyncService.SourceGoogle,
-            new GoogleEventLink(googleEvent.Id!, googleEvent.Etag ?? string.Empty, googleUpdated),
+            new GoogleEventLink(googleEvent.Id!, googleEvent.Etag ?? string.Empty, googleUpdated, GoogleReminderMapping.EmailMinutes(googleEvent.Reminders)),
             eventType,
-            // Google's reminders are not mapped yet: a pulled change keeps the reminders set here.
-            Reminders: ours?.Reminders);
+            Reminders: EventReminders.Stored(draft.Reminders));
 
         if (ours is null)
         {
