@@ -99,6 +99,8 @@ public sealed class GoogleCalendarClient(CalendarV3Service service, GoogleApiOpt
         e.Recurrence,
         e.EventType,
         e.EndTimeUnspecified == true,
+        e.RecurringEventId,
+        e.OriginalStartTime is { } original ? new GoogleEventTime(original.DateTime, original.Date, original.TimeZone) : null,
         ToCore(e.Reminders));
 
     private static GoogleEventJson ToWire(GoogleEvent e) => new()
@@ -111,6 +113,7 @@ public sealed class GoogleCalendarClient(CalendarV3Service service, GoogleApiOpt
         Location = e.Location,
         Start = ToWire(e.Start),
         End = ToWire(e.End),
+        Recurrence = e.Recurrence is { } lines ? [.. lines] : null,
         Reminders = ToWire(e.Reminders),
     };
 

@@ -64,6 +64,17 @@ try
         return 0;
     }
 
+    if (options.Scenario == BenchmarkScenario.RangeQueries)
+    {
+        var ranges = await new RangeQueryRun(options, loggerFactory, Console.Out).ExecuteAsync(stopping.Token);
+        var rangesText = RangeQueryReportWriter.Render(ranges);
+        var rangesTextPath = await ReportFiles.SaveAsync(ranges, rangesText, options.OutputPath, stopping.Token);
+        Console.WriteLine();
+        Console.Write(rangesText);
+        Console.WriteLine($"Report: {options.OutputPath} and {rangesTextPath}");
+        return 0;
+    }
+
     var report = await new PushLatencyRun(options, loggerFactory, Console.Out).ExecuteAsync(stopping.Token);
     var text = ReportWriter.Render(report);
     var textPath = await ReportFiles.SaveAsync(report, text, options.OutputPath, stopping.Token);

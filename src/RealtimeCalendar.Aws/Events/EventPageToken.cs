@@ -67,7 +67,7 @@ internal sealed record EventPageToken(char Phase, string? Start, string? EventId
         var inRange = phase == LongEvents
             ? string.CompareOrdinal(start, windowStart) < 0
             : string.CompareOrdinal(start, windowStart) >= 0 && string.CompareOrdinal(start, lastStart) <= 0;
-        if (!isInstant || !inRange || !EventIds.IsWellFormed(parts[3]))
+        if (!isInstant || !inRange || !EventIds.IsWellFormedOrInstance(parts[3]))
             throw new InvalidPageTokenException("The token's position is malformed or outside this range.");
         return new EventPageToken(phase, start, parts[3]);
     }

@@ -43,7 +43,8 @@ public sealed class TableProvisioner(IAmazonDynamoDB dynamoDb)
     }
 
     // A data folder from before an index was declared gets it added, as CloudFormation adds a new GSI to the deployed
-    // table. (Local indexes can only be declared at creation, which is why later indexes are global.)
+    // table. (Local indexes can only be declared at creation, which is why later indexes are global.) DynamoDB Local
+    // refuses writes while it backfills a new index, so this returns only once every index is ACTIVE.
     private async Task AddMissingGlobalIndexesAsync(TableDefinition table, TableDescription existing, CancellationToken cancellationToken)
     {
         var present = (existing.GlobalSecondaryIndexes ?? []).Select(i => i.IndexName).ToHashSet(StringComparer.Ordinal);
@@ -66,7 +67,21 @@ public sealed class TableProvisioner(IAmazonDynamoDB dynamoDb)
                     ],
                 },
                 cancellationToken);
+            await WaitUntilActiveAsync(existing.TableName, index.IndexName, cancellationToken);
         }
+    }
+
+    private async Task WaitUntilActiveAsync(string tableName, string indexName, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            var table = (await dynamoDb.DescribeTableAsync(new DescribeTableRequest { TableName = tableName }, cancellationToken)).Table;
+            if (table.GlobalSecondaryIndexes?.FirstOrDefault(i => i.IndexName == indexName) is { IndexStatus: var status } && status == IndexStatus.ACTIVE)
+                return;
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
+
+        throw new TimeoutException($"Index {indexName} of {tableName} did not become active within a minute.");
     }
 
     public static CreateTableRequest ToCreateRequest(TableDefinition table, string physicalName)

@@ -8,4 +8,7 @@ internal enum GoogleApplyOutcome
 
     /// <summary>A local write landed between our read and our conditional write: read again and decide again.</summary>
     LocalChangedMeanwhile,
+
+    /// <summary>An exception of a series that is not stored (yet): apply it again once the listing has ended.</summary>
+    SeriesNotHere,
 }

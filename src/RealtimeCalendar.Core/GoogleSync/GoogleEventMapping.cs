@@ -45,10 +45,23 @@ public static class GoogleEventMapping
         string.IsNullOrEmpty(googleEvent.EventType) ? EventTypes.Default : googleEvent.EventType;
 
     /// <summary>
+    /// Where a Google instance originally starts (its <c>originalStartTime</c>) as we store it: the UTC instant of a
+    /// <c>dateTime</c>, or midnight UTC of a <c>date</c>; null when Google sent neither.
+    /// </summary>
+    public static DateTimeOffset? OriginalStartOf(GoogleEvent googleEvent) => googleEvent.OriginalStartTime switch
+    {
+        { Date: { } date } => UtcMidnight(date),
+        { DateTime: { } instant } => StoredInstant.Of(instant),
+        _ => null,
+    };
+
+    /// <summary>
     /// The Google shape of a local event; all-day events become date-only (Google's end date is exclusive, like ours).
     /// Every field is given, absent ones as null, so a patch replaces what Google holds instead of merging into it.
-    /// Reminders carry Google's e-mail reminders along (<paramref name="googleEmailMinutes"/>, by default those of the
-    /// Google version the event is linked to); null reminders leave Google's as they are (<see cref="GoogleReminderMapping.ToGoogle"/>).
+    /// A series carries its <c>recurrence</c> lines as we hold them (RFC 5545, EXDATEs included); an override is sent
+    /// without one (an instance has no rule of its own). Reminders carry Google's e-mail reminders along
+    /// (<paramref name="googleEmailMinutes"/>, by default those of the Google version the event is linked to); null
+    /// reminders leave Google's as they are (<see cref="GoogleReminderMapping.ToGoogle"/>).
     /// </summary>
     public static GoogleEvent ToGoogle(CalendarEvent calendarEvent, string? id = null, string? status = null, IReadOnlyList<int>? googleEmailMinutes = null)
     {
@@ -66,6 +79,7 @@ public static class GoogleEventMapping
             Time(calendarEvent.End),
             Updated: null,
             Etag: null,
+            Recurrence: calendarEvent.Recurrence,
             Reminders: GoogleReminderMapping.ToGoogle(calendarEvent.Reminders, googleEmailMinutes ?? calendarEvent.GoogleLink?.EmailReminderMinutes));
     }
 

@@ -7,18 +7,42 @@ namespace RealtimeCalendar.Core.GoogleSync;
 /// <summary>
 /// Pull: incremental <c>events.list</c> with the stored sync token; a 410 restarts with a full listing. Each Google event
 /// is imported, applied as a change or deletion, recognized as an echo, or skipped with a logged reason; a pull never
-/// half-applies one event.
+/// half-applies one event. The listing is Google's default <c>singleEvents=false</c>: series and their exceptions, not
+/// expanded instances; recurring events are <see cref="GoogleSeriesPull"/>'s.
 /// </summary>
-internal sealed class GooglePull(
-    IEventStore events,
-    IGoogleSyncStateStore states,
-    IGoogleTokenStore tokens,
-    IGoogleCalendarClientFactory clients,
-    GoogleWatchChannels channels,
-    TimeProvider time,
-    ILogger logger)
+internal sealed class GooglePull
 {
     private const int MaxAttemptsPerEvent = 3;
+
+    private readonly IEventStore events;
+    private readonly IGoogleSyncStateStore states;
+    private readonly IGoogleTokenStore tokens;
+    private readonly IGoogleCalendarClientFactory clients;
+    private readonly GoogleWatchChannels channels;
+    private readonly TimeProvider time;
+    private readonly ILogger logger;
+    private readonly GooglePullLog log;
+    private readonly GoogleSeriesPull series;
+
+    public GooglePull(
+        IEventStore events,
+        IGoogleSyncStateStore states,
+        IGoogleTokenStore tokens,
+        IGoogleCalendarClientFactory clients,
+        GoogleWatchChannels channels,
+        TimeProvider time,
+        ILogger logger)
+    {
+        this.events = events;
+        this.states = states;
+        this.tokens = tokens;
+        this.clients = clients;
+        this.channels = channels;
+        this.time = time;
+        this.logger = logger;
+        log = new GooglePullLog(logger);
+        series = new GoogleSeriesPull(events, time, log, logger);
+    }
 
     public async Task<GoogleSyncResult> PullAsync(string userId, CancellationToken cancellationToken)
     {
@@ -67,36 +91,56 @@ internal sealed class GooglePull(
         IGoogleCalendarClient client, string userId, string? syncToken, GooglePullCounts counts, CancellationToken cancellationToken)
     {
         string? pageToken = null;
+        var waiting = new List<(GoogleEvent Exception, string? TimeZone)>();
         while (true)
         {
             var page = await client.ListEventsAsync(new GoogleEventQuery(syncToken, pageToken), cancellationToken);
-            foreach (var googleEvent in page.Items)
+            // Google lists exceptions in no set order against their series: series (and single events) go first.
+            foreach (var googleEvent in page.Items.Where(e => !e.IsException))
                 await ApplyAsync(client, userId, googleEvent, page.TimeZone, counts, cancellationToken);
+            foreach (var exception in page.Items.Where(e => e.IsException))
+            {
+                if (await ApplyAsync(client, userId, exception, page.TimeZone, counts, cancellationToken) == GoogleApplyOutcome.SeriesNotHere)
+                    waiting.Add((exception, page.TimeZone));
+            }
 
             pageToken = page.NextPageToken;
             if (pageToken is null)
-                return page.NextSyncToken ?? throw new GoogleCalendarException(502, "Google ended an event listing without a sync token.");
+            {
+                var nextSyncToken = page.NextSyncToken ?? throw new GoogleCalendarException(502, "Google ended an event listing without a sync token.");
+                // An exception may come a page before its series; after the last page a missing series stays missing.
+                foreach (var (exception, zone) in waiting)
+                {
+                    if (await ApplyAsync(client, userId, exception, zone, counts, cancellationToken) == GoogleApplyOutcome.SeriesNotHere)
+                        series.SettleOrphan(userId, exception, counts);
+                }
+
+                return nextSyncToken;
+            }
         }
     }
 
-    private async Task ApplyAsync(
+    private async Task<GoogleApplyOutcome> ApplyAsync(
         IGoogleCalendarClient client, string userId, GoogleEvent googleEvent, string? calendarTimeZone, GooglePullCounts counts, CancellationToken cancellationToken)
     {
         if (googleEvent.Id is not { Length: > 0 } googleId)
         {
-            Skip(counts, userId, googleEvent, "it has no id");
-            return;
+            log.Skip(counts, userId, googleEvent, "it has no id");
+            return GoogleApplyOutcome.Settled;
         }
 
         var localId = GoogleEventIds.ToLocalId(googleId);
         for (var attempt = 1; attempt <= MaxAttemptsPerEvent; attempt++)
         {
-            var ours = await events.GetAsync(userId, localId, cancellationToken);
-            if (await ApplyOnceAsync(client, userId, localId, googleEvent, ours, calendarTimeZone, counts, cancellationToken) == GoogleApplyOutcome.Settled)
-                return;
+            var outcome = googleEvent.IsException
+                ? await series.ApplyExceptionAsync(client, userId, googleEvent, calendarTimeZone, counts, cancellationToken)
+                : await ApplyOnceAsync(client, userId, localId, googleEvent, await events.GetAsync(userId, localId, cancellationToken), calendarTimeZone, counts, cancellationToken);
+            if (outcome != GoogleApplyOutcome.LocalChangedMeanwhile)
+                return outcome;
         }
 
-        Skip(counts, userId, googleEvent, "it kept conflicting with local writes; left for the next pull");
+        log.Skip(counts, userId, googleEvent, "it kept conflicting with local writes; left for the next pull");
+        return GoogleApplyOutcome.Settled;
     }
 
     private async Task<GoogleApplyOutcome> ApplyOnceAsync(
@@ -121,9 +165,7 @@ internal sealed class GooglePull(
         if (ours is { IsReadOnly: false } && !EventTypes.IsReadOnly(eventType) && ours.UpdatedAt > googleUpdated)
         {
             // The conflict rule: our later edit wins, Google's version is logged and overwritten.
-            logger.LogWarning(
-                "Conflict on event {EventId} of {UserId}: local version {Version} updated {LocalUpdated} wins over Google's {GoogleStatus} version updated {GoogleUpdated} ({GoogleSummary})",
-                localId, userId, ours.Version, ours.UpdatedAt, googleEvent.Status ?? "confirmed", googleUpdated, googleEvent.Summary);
+            log.LocalWins(ours, googleEvent, googleUpdated);
             // Google's e-mail reminders on the version that loses are still Google's: they go back with ours.
             var restored = await client.PatchEventAsync(
                 googleEvent.Id!,
@@ -138,21 +180,23 @@ internal sealed class GooglePull(
         if (googleEvent.IsCancelled || !EventTypes.IsStored(eventType))
         {
             if (!googleEvent.IsCancelled)
-                Skip(counts, userId, googleEvent, $"'{eventType}' entries are not shown in this calendar");
-            return ours is null ? GoogleApplyOutcome.Settled : await DeleteOursAsync(ours, googleUpdated, counts, cancellationToken);
+                log.Skip(counts, userId, googleEvent, $"'{eventType}' entries are not shown in this calendar");
+            return ours switch
+            {
+                null => GoogleApplyOutcome.Settled,
+                { IsSeries: true } => await series.DeleteSeriesAsync(ours, googleUpdated, counts, cancellationToken),
+                _ => await DeleteOursAsync(ours, googleUpdated, counts, cancellationToken),
+            };
         }
 
-        if (googleEvent.Recurrence is { Count: > 0 })
-        {
-            Skip(counts, userId, googleEvent, "recurrence is not supported");
-            return GoogleApplyOutcome.Settled;
-        }
+        if (googleEvent.IsSeries)
+            return await series.ApplySeriesAsync(userId, localId, googleEvent, ours, calendarTimeZone, googleUpdated, counts, cancellationToken);
 
         var draft = GoogleEventMapping.ToDraft(googleEvent, calendarTimeZone);
         var errors = EventValidator.Validate(draft);
         if (errors.Count > 0)
         {
-            Skip(counts, userId, googleEvent, string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
+            log.Skip(counts, userId, googleEvent, GooglePullLog.Reason(errors));
             return GoogleApplyOutcome.Settled;
         }
 
@@ -183,7 +227,10 @@ internal sealed class GooglePull(
             return created == StoreWriteOutcome.Written ? GoogleApplyOutcome.Settled : GoogleApplyOutcome.LocalChangedMeanwhile;
         }
 
-        LogLocalLoss(ours, googleUpdated, "changed");
+        if (ours.IsSeries)
+            return await series.EndSeriesAsync(ours, pulled, counts, cancellationToken);
+
+        log.LocalLoss(ours, googleUpdated, "changed");
         var replaced = await events.ReplaceAsync(pulled, ours.Version, cancellationToken);
         if (replaced == StoreWriteOutcome.Written)
             counts.Updated++;
@@ -193,26 +240,10 @@ internal sealed class GooglePull(
 
     private async Task<GoogleApplyOutcome> DeleteOursAsync(CalendarEvent ours, DateTimeOffset googleUpdated, GooglePullCounts counts, CancellationToken cancellationToken)
     {
-        LogLocalLoss(ours, googleUpdated, "deleted");
+        log.LocalLoss(ours, googleUpdated, "deleted");
         var deleted = await events.DeleteAsync(ours.UserId, ours.EventId, ours.Version, cancellationToken);
         if (deleted == StoreWriteOutcome.Written)
             counts.Deleted++;
         return deleted == StoreWriteOutcome.VersionConflict ? GoogleApplyOutcome.LocalChangedMeanwhile : GoogleApplyOutcome.Settled;
-    }
-
-    private void Skip(GooglePullCounts counts, string userId, GoogleEvent googleEvent, string reason)
-    {
-        counts.Skipped++;
-        logger.LogWarning("Google event {GoogleEventId} of {UserId} not synced: {Reason}", googleEvent.Id, userId, reason);
-    }
-
-    /// <summary>Logs the local version a Google change replaces when it held a local edit Google had not seen yet.</summary>
-    private void LogLocalLoss(CalendarEvent ours, DateTimeOffset googleUpdated, string what)
-    {
-        if (ours.Source == GoogleSyncService.SourceGoogle || (ours.GoogleLink is { } link && ours.UpdatedAt <= link.Updated))
-            return;
-        logger.LogWarning(
-            "Conflict on event {EventId} of {UserId}: Google {What} it at {GoogleUpdated}, after local version {Version} updated {LocalUpdated} ({Title}), which loses",
-            ours.EventId, ours.UserId, what, googleUpdated, ours.Version, ours.UpdatedAt, ours.Title);
     }
 }

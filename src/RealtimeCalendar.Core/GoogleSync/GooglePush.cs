@@ -6,7 +6,8 @@ namespace RealtimeCalendar.Core.GoogleSync;
 /// <summary>
 /// Push: one committed local change (the stored event before and after it, as the table's stream reports it) is sent to
 /// Google and the resulting etag recorded on the event. Changes that came from Google, and read-only Google entries,
-/// are never sent back.
+/// are never sent back. Series and overrides are <see cref="GoogleSeriesPush"/>'s; a deleted series, override or event
+/// is deleted on Google by the id its link names (a series with its exceptions, an override as its instance).
 /// </summary>
 internal sealed class GooglePush(
     IEventStore events,
@@ -17,6 +18,8 @@ internal sealed class GooglePush(
     TimeProvider time,
     ILogger logger)
 {
+    private readonly GoogleSeriesPush series = new(events, time, logger);
+
     public async Task<GooglePushOutcome> PushAsync(string userId, CalendarEvent? before, CalendarEvent? after, CancellationToken cancellationToken)
     {
         if (after is { Source: GoogleSyncService.SourceGoogle })
@@ -44,12 +47,17 @@ internal sealed class GooglePush(
         if (current is null || current.Version != after.Version)
             return GooglePushOutcome.Superseded;
 
-        GoogleEvent stored;
         try
         {
-            stored = current.GoogleLink is { } link
+            if (current.IsSeries)
+                return await series.PushSeriesAsync(client, userId, before, current, cancellationToken);
+            if (current.IsInstance)
+                return await series.PushOverrideAsync(client, userId, before, current, cancellationToken);
+
+            var stored = current.GoogleLink is { } link
                 ? await client.PatchEventAsync(link.EventId, GoogleEventMapping.ToGoogle(current), link.Etag, cancellationToken)
                 : await InsertOnGoogleAsync(client, current, cancellationToken);
+            await GoogleLinkRecorder.RecordAsync(events, current, stored, time, logger, cancellationToken);
         }
         catch (GoogleCalendarException e) when (e.IsPreconditionFailed)
         {
@@ -58,12 +66,12 @@ internal sealed class GooglePush(
             return GooglePushOutcome.ResolvedByPull;
         }
 
-        await GoogleLinkRecorder.RecordAsync(events, current, stored, time, logger, cancellationToken);
         logger.LogInformation("Event {EventId} of {UserId} pushed to Google", current.EventId, userId);
         return GooglePushOutcome.Pushed;
     }
 
-    private static async Task<GoogleEvent> InsertOnGoogleAsync(IGoogleCalendarClient client, CalendarEvent current, CancellationToken cancellationToken)
+    /// <summary>Inserts under our own id; a 409 means an earlier insert of ours got there, and that copy is updated instead.</summary>
+    internal static async Task<GoogleEvent> InsertOnGoogleAsync(IGoogleCalendarClient client, CalendarEvent current, CancellationToken cancellationToken)
     {
         try
         {

@@ -16,4 +16,7 @@ public enum GooglePushOutcome
     ResolvedByPull,
 
     NotConnected,
+
+    /// <summary>An override whose series is not on Google yet; the series' insert sends it.</summary>
+    WaitsForSeries,
 }

@@ -6,7 +6,7 @@ namespace RealtimeCalendar.Core.Recurrence;
 /// <summary>
 /// Rewrites a checked <see cref="RecurrenceSet"/> into new <c>recurrence</c> lines for the edits a calendar makes:
 /// ending a series before an occurrence and starting its remainder there (a "this and following" split), and
-/// cancelling one occurrence with an EXDATE (RFC 5545 sections 3.3.10, 3.8.5.1).
+/// cancelling one occurrence with an EXDATE or taking that back (RFC 5545 sections 3.3.10, 3.8.5.1).
 /// </summary>
 public static class RecurrenceLines
 {
@@ -70,6 +70,21 @@ public static class RecurrenceLines
         var local = NodaTime.Instant.FromDateTimeOffset(instant).InZone(IanaTimeZones.GetZone(timeZone)).LocalDateTime;
         return new(new DateOnly(local.Year, local.Month, local.Day), new TimeOnly(local.Hour, local.Minute, local.Second), timeZone);
     }
+
+    /// <summary>
+    /// The lines with <paramref name="values"/> added to the EXDATEs, each as written (its own TZID, UTC or date); a
+    /// value naming an instant already excluded is left out.
+    /// </summary>
+    public static IReadOnlyList<string> WithExceptionDates(RecurrenceSet set, IEnumerable<RecurrenceDateValue> values)
+    {
+        var excluded = set.ExceptionDates.Select(Instant).ToHashSet();
+        var added = values.Where(v => excluded.Add(Instant(v))).ToList();
+        return Compose(set.Rule, set.ExceptionDates.Concat(added), set.RecurrenceDates);
+    }
+
+    /// <summary>The lines without any EXDATE value naming <paramref name="originalStart"/> (that occurrence takes place again).</summary>
+    public static IReadOnlyList<string> WithoutExceptionDate(RecurrenceSet set, DateTimeOffset originalStart) =>
+        Compose(set.Rule, set.ExceptionDates.Where(d => Instant(d) != originalStart), set.RecurrenceDates);
 
     private static DateTimeOffset Instant(RecurrenceDateValue value) => value.ToInstant().ToDateTimeOffset();
 

@@ -31,7 +31,14 @@ public sealed class GoogleEventJson
 
     public DateTimeOffset? Updated { get; set; }
 
+    /// <summary>RFC 5545 lines of a series; left out for single events and instances (written only for a series).</summary>
     public List<string>? Recurrence { get; set; }
+
+    /// <summary>On an instance: the id of its series. Immutable; read only by sync.</summary>
+    public string? RecurringEventId { get; set; }
+
+    /// <summary>On an instance: where the series' rule starts it (<c>date</c> or <c>dateTime</c> + <c>timeZone</c>). Immutable; read only by sync.</summary>
+    public GoogleEventTimeJson? OriginalStartTime { get; set; }
 
     /// <summary><c>default</c>, <c>outOfOffice</c>, <c>focusTime</c>, <c>workingLocation</c>, <c>birthday</c>, <c>fromGmail</c>; read only by sync.</summary>
     public string? EventType { get; set; }

@@ -7,7 +7,12 @@ namespace RealtimeCalendar.Benchmarks.Hosting;
 /// <summary>Starts the real local cloud in this process exactly as the end-to-end fixture does: a free port, in memory.</summary>
 public static class BenchmarkCloud
 {
-    public static Task<LocalCloud> StartAsync(BenchmarkOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// <paramref name="requestsPerUserPerMinute"/> null keeps the deployed default; a run that reads far more than a person
+    /// does raises it (the per-request counter write still happens, as it does in the cloud).
+    /// </summary>
+    public static Task<LocalCloud> StartAsync(
+        BenchmarkOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken, int? requestsPerUserPerMinute = null) =>
         LocalCloud.StartAsync(
             new LocalCloudOptions
             {
@@ -18,6 +23,7 @@ public static class BenchmarkCloud
                 // Far above what any run writes per user, so the cap never turns a write into a 409.
                 MaxEventsPerUser = Math.Max(10_000, options.Writes),
                 ServeClient = false,
+                RequestsPerUserPerMinute = requestsPerUserPerMinute,
             },
             loggerFactory,
             cancellationToken);

@@ -20,8 +20,10 @@ public static class BenchmarkCommandLine
           --seed N               seed of the workload's choices
           --out FILE             JSON report (default artifacts/benchmarks/<scenario>.json; a .txt summary goes beside it)
           --scenario NAME        push (default): push latency, faults off; chaos: soak with fault switches on;
-                                 cold-start: the bootstrap binaries' cold and warm invocations
+                                 cold-start: the bootstrap binaries' cold and warm invocations;
+                                 range-queries: month/week listings with 200 series against single events only
           --runs N               cold starts per binary in the cold-start scenario (default 10)
+          --iterations N         listings per view and calendar in the range-queries scenario (default 200)
 
         Chaos scenario (--writes is rate x duration; --rate defaults to 20):
           --duration S           seconds of writing (default 60)
@@ -64,6 +66,7 @@ public static class BenchmarkCommandLine
                 "--out" => options with { OutputPath = Path.GetFullPath(Value()) },
                 "--scenario" => options with { Scenario = ParseScenario(Value()) },
                 "--runs" => options with { ColdStartRuns = Positive(flag, Value()) },
+                "--iterations" => options with { RangeQueryIterations = Positive(flag, Value()) },
                 "--duration" => options with { Chaos = options.Chaos with { Duration = TimeSpan.FromSeconds(Positive(flag, Value())) } },
                 "--dynamodb-restarts" => options with { Chaos = options.Chaos with { DynamoDbRestarts = (int)NonNegative(flag, Value()) } },
                 "--converge-seconds" => options with { Chaos = options.Chaos with { ConvergenceTimeout = TimeSpan.FromSeconds(Positive(flag, Value())) } },
@@ -95,6 +98,7 @@ public static class BenchmarkCommandLine
             {
                 BenchmarkScenario.Chaos => "chaos.json",
                 BenchmarkScenario.ColdStart => "cold-start.json",
+                BenchmarkScenario.RangeQueries => "range-queries.json",
                 _ => "push-latency.json",
             };
             options = options with { OutputPath = Path.Combine(repositoryRoot, "artifacts", "benchmarks", name) };
@@ -110,7 +114,8 @@ public static class BenchmarkCommandLine
         "push" or "push-latency" => BenchmarkScenario.PushLatency,
         "chaos" => BenchmarkScenario.Chaos,
         "cold-start" => BenchmarkScenario.ColdStart,
-        _ => throw new ArgumentException($"--scenario is 'push', 'chaos' or 'cold-start', not '{text}'."),
+        "range-queries" => BenchmarkScenario.RangeQueries,
+        _ => throw new ArgumentException($"--scenario is 'push', 'chaos', 'cold-start' or 'range-queries', not '{text}'."),
     };
 
     private static int Positive(string flag, string text)

@@ -45,6 +45,9 @@ public sealed record BenchmarkOptions
     /// <summary>Settings only the chaos run reads.</summary>
     public ChaosOptions Chaos { get; init; } = new();
 
+    /// <summary>Measured listings per view and calendar in the range-query scenario.</summary>
+    public int RangeQueryIterations { get; init; } = 200;
+
     /// <summary>Cold starts measured per binary in the cold-start scenario.</summary>
     public int ColdStartRuns { get; init; } = 10;
 

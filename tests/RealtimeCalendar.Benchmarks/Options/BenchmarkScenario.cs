@@ -10,4 +10,7 @@ public enum BenchmarkScenario
 
     /// <summary>Process start to first answer of the AOT bootstrap, a JIT build and google-bootstrap (<see cref="Scenarios.ColdStartRun"/>).</summary>
     ColdStart,
+
+    /// <summary>Month- and week-view listings of a calendar with series against single events only (<see cref="Scenarios.RangeQueryRun"/>).</summary>
+    RangeQueries,
 }

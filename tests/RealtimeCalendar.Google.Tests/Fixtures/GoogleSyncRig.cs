@@ -90,17 +90,66 @@ public sealed class GoogleSyncRig : IAsyncDisposable
         return Assert.IsType<CalendarOutcome.Stored>(outcome).Event;
     }
 
-    /// <summary>Feeds every committed write not yet pushed to the push side, as the Events stream would.</summary>
-    public async Task<IReadOnlyList<GooglePushOutcome>> PushPendingAsync()
+    /// <summary>A local series (Europe/Berlin) through the calendar service, as the HTTP API makes it.</summary>
+    public async Task<CalendarEvent> CreateSeriesLocallyAsync(string title, DateTimeOffset start, TimeSpan duration, params string[] recurrence)
     {
-        var outcomes = new List<GooglePushOutcome>();
-        var changes = Events.Changes;
-        for (; pushedChanges < changes.Count; pushedChanges++)
-        {
-            var change = changes[pushedChanges];
-            outcomes.Add(await Sync.PushAsync(UserId, change.Before, change.After, CancellationToken.None));
-        }
+        var draft = new EventDraft(title, start, start + duration, false, "Europe/Berlin", null, null, recurrence);
+        var outcome = await Calendar.CreateAsync(UserId, draft, CalendarService.SourceApi, CancellationToken.None);
+        return Assert.IsType<CalendarOutcome.Stored>(outcome).Event;
+    }
 
+    /// <summary>The one local series (fails unless there is exactly one).</summary>
+    public CalendarEvent LocalSeries() => Assert.Single(LocalEvents(), e => e.IsSeries);
+
+    /// <summary>
+    /// A local edit of occurrence <paramref name="occurrenceId"/> (or the series id) with <paramref name="scope"/>, as the
+    /// HTTP API makes it: the draft starts from what the calendar shows for that id and <paramref name="change"/> adjusts it.
+    /// </summary>
+    public async Task<CalendarEvent> EditLocallyAsync(string occurrenceId, EditScope? scope, Func<EventDraft, EventDraft> change)
+    {
+        var shown = await Calendar.GetAsync(UserId, occurrenceId, CancellationToken.None) ?? throw new InvalidOperationException($"{occurrenceId} is not shown.");
+        var draft = change(new EventDraft(shown.Title, shown.Start, shown.End, shown.AllDay, shown.TimeZone, shown.Description, shown.Location));
+        var outcome = await Calendar.ReplaceAsync(UserId, occurrenceId, scope, shown.Version, draft, CalendarService.SourceApi, CancellationToken.None);
+        return Assert.IsType<CalendarOutcome.Stored>(outcome).Event;
+    }
+
+    /// <summary>A local delete of occurrence <paramref name="occurrenceId"/> (or the series id) with <paramref name="scope"/>.</summary>
+    public async Task DeleteLocallyAsync(string occurrenceId, EditScope? scope)
+    {
+        var shown = await Calendar.GetAsync(UserId, occurrenceId, CancellationToken.None) ?? throw new InvalidOperationException($"{occurrenceId} is not shown.");
+        Assert.IsType<CalendarOutcome.Deleted>(await Calendar.DeleteAsync(UserId, occurrenceId, scope, shown.Version, CalendarService.SourceApi, CancellationToken.None));
+    }
+
+    /// <summary>Everything the calendar shows in the range (all pages), series expanded, as a tab would list it.</summary>
+    public async Task<IReadOnlyList<CalendarEvent>> ShownAsync(DateTimeOffset from, DateTimeOffset to)
+    {
+        var shown = new List<CalendarEvent>();
+        string? pageToken = null;
+        do
+        {
+            var page = Assert.IsType<CalendarOutcome.Listed>(await Calendar.ListAsync(UserId, new TimeRange(from, to), maxResults: null, pageToken, CancellationToken.None)).Page;
+            shown.AddRange(page.Events);
+            pageToken = page.NextPageToken;
+        }
+        while (pageToken is not null);
+        return [.. shown.OrderBy(e => e.Start)];
+    }
+
+    /// <summary>
+    /// Feeds every committed write not yet pushed to the push side, as the Events stream would. Records of different
+    /// items come in no set order on a real stream (only one item's records are ordered), so
+    /// <paramref name="lastFirst"/> feeds this batch backwards (meant for the records of one series write, one per item).
+    /// </summary>
+    public async Task<IReadOnlyList<GooglePushOutcome>> PushPendingAsync(bool lastFirst = false)
+    {
+        var changes = Events.Changes;
+        var pending = changes.Skip(pushedChanges).ToList();
+        pushedChanges = changes.Count;
+        if (lastFirst)
+            pending.Reverse();
+        var outcomes = new List<GooglePushOutcome>();
+        foreach (var change in pending)
+            outcomes.Add(await Sync.PushAsync(UserId, change.Before, change.After, CancellationToken.None));
         return outcomes;
     }
 

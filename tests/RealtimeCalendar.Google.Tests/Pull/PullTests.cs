@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using RealtimeCalendar.Core.GoogleSync;
 using RealtimeCalendar.Google.Tests.Fixtures;
 
@@ -97,19 +96,5 @@ public sealed class PullTests
         // Nothing duplicated by listing everything again.
         Assert.Equal(2, rig.LocalEvents().Count);
         Assert.Equal(0, (await rig.PullAsync()).Created);
-    }
-
-    [Fact]
-    public async Task Recurring_google_events_are_skipped_not_mangled()
-    {
-        await using var rig = await GoogleSyncRig.StartAsync();
-        var weekly = rig.Google.CreateInGoogle("Weekly 1:1", Monday, Monday.AddHours(1));
-        rig.Google.SetField((string)weekly["id"]!, "recurrence", new JsonArray("RRULE:FREQ=WEEKLY"));
-        rig.Google.CreateInGoogle("Once", Monday.AddHours(2), Monday.AddHours(3));
-
-        var result = await rig.ConnectAsync();
-
-        Assert.Equal(1, result.Skipped);
-        Assert.Equal(["Once"], rig.LocalEvents().Select(e => e.Title));
     }
 }

@@ -23,7 +23,9 @@ namespace RealtimeCalendar.StandIns.Google;
 /// event (edits of <c>birthday</c>/<c>fromGmail</c> entries refused with 400), <c>reminders</c> on every event
 /// (<c>useDefault: true</c> unless given; overrides checked as Google documents them: at most five, method
 /// <c>email</c> or <c>popup</c>, 0 to 40320 minutes, none next to <c>useDefault: true</c>), delete (marks cancelled; 410 when
-/// already deleted), watch and channels.stop, Bearer access tokens (401 when revoked), authorization codes checked
+/// already deleted), recurring events (<c>recurrence</c> checked; an instance id addresses one occurrence, which a patch
+/// or update turns into an exception and a delete into a cancelled exception; ids naming no occurrence are 404; a
+/// deleted series takes its exceptions with it), watch and channels.stop, Bearer access tokens (401 when revoked), authorization codes checked
 /// against their PKCE challenge, and scripted failures (429 with Retry-After). Its "Google side" methods change events
 /// as a user in Google Calendar would. What it plays and what not: README.md beside it.
 /// </summary>
@@ -145,6 +147,72 @@ public sealed class GoogleCalendarServer : IAsyncDisposable
             ["end"] = new JsonObject { ["dateTime"] = Rfc3339(end), ["timeZone"] = timeZone },
         });
 
+    /// <summary>A recurring event as Google Calendar's UI makes it: the first instance's times in <paramref name="timeZone"/>, the lines as given.</summary>
+    public JsonObject CreateSeriesInGoogle(string summary, DateTimeOffset start, DateTimeOffset end, IReadOnlyList<string> recurrence, string timeZone = CalendarTimeZone)
+    {
+        var series = new JsonObject
+        {
+            ["summary"] = summary,
+            ["start"] = new JsonObject { ["dateTime"] = Rfc3339(start), ["timeZone"] = timeZone },
+            ["end"] = new JsonObject { ["dateTime"] = Rfc3339(end), ["timeZone"] = timeZone },
+            ["recurrence"] = new JsonArray([.. recurrence.Select(l => JsonValue.Create(l))]),
+        };
+        return Store(NewId(), series);
+    }
+
+    /// <summary>An all-day recurring event (dates, end exclusive), as Google Calendar's UI makes it.</summary>
+    public JsonObject CreateAllDaySeriesInGoogle(string summary, DateOnly first, DateOnly endExclusive, IReadOnlyList<string> recurrence)
+    {
+        var series = new JsonObject
+        {
+            ["summary"] = summary,
+            ["start"] = new JsonObject { ["date"] = first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+            ["end"] = new JsonObject { ["date"] = endExclusive.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+            ["recurrence"] = new JsonArray([.. recurrence.Select(l => JsonValue.Create(l))]),
+        };
+        return Store(NewId(), series);
+    }
+
+    /// <summary>Google's id of the instance of <paramref name="seriesId"/> whose original start is <paramref name="originalStart"/>.</summary>
+    public string InstanceId(string seriesId, DateTimeOffset originalStart)
+    {
+        lock (gate)
+            return RecurringEvents.InstanceId(seriesId, originalStart, RecurringEvents.IsAllDay(events[seriesId]));
+    }
+
+    /// <summary>
+    /// "This event" in Google Calendar's UI: the instance becomes an exception (or the exception changes) with
+    /// <paramref name="edit"/> applied; it keeps <c>recurringEventId</c> and <c>originalStartTime</c>.
+    /// </summary>
+    public JsonObject EditInstanceInGoogle(string seriesId, DateTimeOffset originalStart, Action<JsonObject> edit)
+    {
+        lock (gate)
+        {
+            var id = InstanceId(seriesId, originalStart);
+            var instance = events.TryGetValue(id, out var stored) ? stored : Materialize(id) ?? throw new InvalidOperationException($"{id} is no instance.");
+            edit(instance);
+            return events.ContainsKey(id) ? Touch(id, instance) : Store(id, instance);
+        }
+    }
+
+    /// <summary>"This event" moved in Google Calendar's UI: the instance becomes an exception at the new times.</summary>
+    public JsonObject MoveInstanceInGoogle(string seriesId, DateTimeOffset originalStart, DateTimeOffset start, DateTimeOffset end) =>
+        EditInstanceInGoogle(seriesId, originalStart, instance =>
+        {
+            instance["start"]!["dateTime"] = Rfc3339(start);
+            instance["end"]!["dateTime"] = Rfc3339(end);
+        });
+
+    /// <summary>"Delete this event" in Google Calendar's UI: a cancelled exception of the series.</summary>
+    public void CancelInstanceInGoogle(string seriesId, DateTimeOffset originalStart)
+    {
+        lock (gate)
+        {
+            if (Delete(InstanceId(seriesId, originalStart)).Status != 204)
+                throw new InvalidOperationException("No such live instance.");
+        }
+    }
+
     public JsonObject CreateAllDayInGoogle(string summary, DateOnly first, DateOnly endExclusive) =>
         Store(NewId(), new JsonObject
         {
@@ -190,14 +258,11 @@ public sealed class GoogleCalendarServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Deletes an event in Google Calendar's UI; a series goes with all its exceptions.</summary>
     public void CancelInGoogle(string id)
     {
         lock (gate)
-        {
-            var stored = events[id];
-            stored["status"] = "cancelled";
-            Touch(id, stored);
-        }
+            Cancel(id, events[id]);
     }
 
     public JsonObject? Find(string id)
@@ -331,6 +396,7 @@ public sealed class GoogleCalendarServer : IAsyncDisposable
                 ("POST", ["calendars", "primary", "events"]) => Insert(body),
                 ("POST", ["calendars", "primary", "events", "watch"]) => Watch(body),
                 ("PATCH", ["calendars", "primary", "events", var id]) => Patch(id, request.Headers.IfMatch.ToString(), body),
+                ("PUT", ["calendars", "primary", "events", var id]) => Update(id, request.Headers.IfMatch.ToString(), body),
                 ("DELETE", ["calendars", "primary", "events", var id]) => Delete(id),
                 ("POST", ["channels", "stop"]) => Stop(body),
                 _ => Error(404, "Not Found", "notFound"),
@@ -353,6 +419,9 @@ public sealed class GoogleCalendarServer : IAsyncDisposable
         }
         else
         {
+            // Our pull lists with singleEvents=false (series plus exceptions); expanding every series is not played.
+            if (query["singleEvents"] == "true")
+                return Error(400, "singleEvents=true is not played by this stand-in.", "invalid");
             var showDeleted = query["showDeleted"] == "true";
             long since = 0;
             if (query["syncToken"].ToString() is { Length: > 0 } syncToken)
@@ -365,7 +434,7 @@ public sealed class GoogleCalendarServer : IAsyncDisposable
 
             items = [.. sequences.Where(s => s.Value > since).OrderBy(s => s.Value).Select(s => events[s.Key])
                 .Where(e => showDeleted || (string?)e["status"] != "cancelled")
-                .Select(e => (JsonObject)e.DeepClone())];
+                .Select(Listed)];
             syncPoint = sequence;
             offset = 0;
         }
@@ -411,34 +480,141 @@ public sealed class GoogleCalendarServer : IAsyncDisposable
                 given.Remove(name);
         }
 
-        if ((TimesProblem(input) ?? RemindersProblem(input)) is { } problem)
+        if ((TimesProblem(input) ?? RecurrenceProblem(input) ?? RemindersProblem(input)) is { } problem)
             return problem;
         return new Answer(200, Store(id, input).ToJsonString());
     }
 
     private Answer Patch(string id, string ifMatch, string body)
     {
-        if (!events.TryGetValue(id, out var stored))
-            return Error(404, "Not Found", "notFound");
-        if (ifMatch.Length > 0 && ifMatch != (string?)stored["etag"])
-            return Error(412, "Precondition Failed", "conditionNotMet");
+        if (Addressed(id, ifMatch) is not { } stored)
+            return AddressProblem(id, ifMatch);
         var patch = JsonNode.Parse(body)!.AsObject();
-        // Google lets an API client change only a few fields (colour, reminders, ...) of these; none that sync sends.
-        if ((string?)stored["eventType"] is "birthday" or "fromGmail" && patch.Any(p => p.Key is "summary" or "start" or "end" or "description" or "location"))
-            return Error(400, $"Event type '{stored["eventType"]}' does not allow changing these fields.", "eventTypeRestriction");
+        if (EditProblem(stored, patch) is { } refused)
+            return refused;
 
         // Patch semantics: objects merge member by member, an explicit null deletes, anything else replaces.
         var merged = (JsonObject)stored.DeepClone();
         foreach (var (name, value) in patch)
         {
-            if (name is not ("id" or "etag" or "updated" or "kind" or "eventType"))
+            if (!Immutable(stored, name))
                 Merge(merged, name, value);
         }
 
-        if ((TimesProblem(merged) ?? RemindersProblem(merged)) is { } problem)
+        return Save(id, merged);
+    }
+
+    /// <summary><c>events.update</c>: the body replaces the event (nulls mean "not given", as on insert); immutable fields stay.</summary>
+    private Answer Update(string id, string ifMatch, string body)
+    {
+        if (Addressed(id, ifMatch) is not { } stored)
+            return AddressProblem(id, ifMatch);
+        var input = JsonNode.Parse(body)!.AsObject();
+        if (EditProblem(stored, input) is { } refused)
+            return refused;
+
+        var replaced = new JsonObject();
+        foreach (var (name, value) in stored)
+        {
+            if (Immutable(stored, name))
+                replaced[name] = value?.DeepClone();
+        }
+
+        foreach (var (name, value) in input)
+        {
+            if (value is not null && !Immutable(stored, name))
+                replaced[name] = value.DeepClone();
+        }
+
+        return Save(id, replaced);
+    }
+
+    /// <summary>The stored event, or the instance the id names (not yet stored); null when neither or the etag is stale.</summary>
+    private JsonObject? Addressed(string id, string ifMatch)
+    {
+        if (events.TryGetValue(id, out var stored))
+            return ifMatch.Length > 0 && ifMatch != (string?)stored["etag"] ? null : stored;
+        // An instance that is no exception yet has no etag a client could have seen.
+        return ifMatch.Length > 0 ? null : Materialize(id);
+    }
+
+    private Answer AddressProblem(string id, string ifMatch) =>
+        events.ContainsKey(id) || (ifMatch.Length > 0 && Materialize(id) is not null)
+            ? Error(412, "Precondition Failed", "conditionNotMet")
+            : Error(404, "Not Found", "notFound");
+
+    private static Answer? EditProblem(JsonObject stored, JsonObject change)
+    {
+        // Google lets an API client change only a few fields (colour, reminders, ...) of these; none that sync sends.
+        if ((string?)stored["eventType"] is "birthday" or "fromGmail" && change.Any(p => p.Key is "summary" or "start" or "end" or "description" or "location"))
+            return Error(400, $"Event type '{stored["eventType"]}' does not allow changing these fields.", "eventTypeRestriction");
+        // An instance follows its series' rule; it has none of its own.
+        if (stored["recurringEventId"] is not null && change["recurrence"] is JsonArray { Count: > 0 })
+            return Error(400, "Invalid recurrence rule.", "invalid");
+        return null;
+    }
+
+    // The server's own fields, and an instance's link to its series (originalStartTime is immutable).
+    private static bool Immutable(JsonObject stored, string name) =>
+        name is "id" or "etag" or "updated" or "kind" or "eventType"
+        || (stored["recurringEventId"] is not null && name is "recurringEventId" or "originalStartTime");
+
+    private Answer Save(string id, JsonObject changed)
+    {
+        if ((TimesProblem(changed) ?? RecurrenceProblem(changed) ?? RemindersProblem(changed)) is { } problem)
             return problem;
-        events[id] = merged;
-        return new Answer(200, Touch(id, merged).ToJsonString());
+        if (!events.ContainsKey(id))
+            return new Answer(200, Store(id, changed).ToJsonString());
+        events[id] = changed;
+        return new Answer(200, Touch(id, changed).ToJsonString());
+    }
+
+    private static Answer? RecurrenceProblem(JsonObject e) =>
+        RecurringEvents.Problem(e) is { } message ? Error(400, message, "invalid") : null;
+
+    /// <summary>
+    /// The instance an id names when no exception is stored under it: the series' occurrence at that original start,
+    /// made concrete (its own times, <c>recurringEventId</c>, <c>originalStartTime</c>, no <c>recurrence</c>); null when
+    /// the series is gone, the id's start is of the wrong kind, or the rule has no instance there.
+    /// </summary>
+    private JsonObject? Materialize(string id)
+    {
+        if (!RecurringEvents.TryParseInstanceId(id, out var seriesId, out var originalStart, out var allDay)
+            || !events.TryGetValue(seriesId, out var series)
+            || (string?)series["status"] == "cancelled"
+            || !RecurringEvents.IsSeries(series)
+            || allDay != RecurringEvents.IsAllDay(series)
+            || !RecurringEvents.OccursAt(series, originalStart))
+        {
+            return null;
+        }
+
+        var instance = (JsonObject)series.DeepClone();
+        foreach (var name in new[] { "id", "etag", "updated", "recurrence" })
+            instance.Remove(name);
+        (instance["start"], instance["end"]) = RecurringEvents.InstanceTimes(series, originalStart);
+        instance["recurringEventId"] = seriesId;
+        instance["originalStartTime"] = RecurringEvents.OriginalStartTime(series, originalStart);
+        return instance;
+    }
+
+    /// <summary>
+    /// A listed event. A cancelled exception carries only what Google guarantees for one (id, recurringEventId,
+    /// originalStartTime; status and etag to read it by): "the other fields might be empty".
+    /// </summary>
+    private static JsonObject Listed(JsonObject e)
+    {
+        if ((string?)e["status"] != "cancelled" || e["recurringEventId"] is null)
+            return (JsonObject)e.DeepClone();
+        return new JsonObject
+        {
+            ["kind"] = "calendar#event",
+            ["etag"] = e["etag"]?.DeepClone(),
+            ["id"] = e["id"]?.DeepClone(),
+            ["status"] = "cancelled",
+            ["recurringEventId"] = e["recurringEventId"]?.DeepClone(),
+            ["originalStartTime"] = e["originalStartTime"]?.DeepClone(),
+        };
     }
 
     private static void Merge(JsonObject target, string name, JsonNode? value)
@@ -511,13 +687,33 @@ public sealed class GoogleCalendarServer : IAsyncDisposable
 
     private Answer Delete(string id)
     {
-        if (!events.TryGetValue(id, out var stored))
+        if (events.TryGetValue(id, out var stored))
+        {
+            if ((string?)stored["status"] == "cancelled")
+                return Error(410, "Resource has been deleted", "deleted");
+            Cancel(id, stored);
+            return new Answer(204, null);
+        }
+
+        // Deleting an instance that is no exception yet leaves a cancelled exception behind.
+        if (Materialize(id) is not { } instance)
             return Error(404, "Not Found", "notFound");
-        if ((string?)stored["status"] == "cancelled")
-            return Error(410, "Resource has been deleted", "deleted");
+        instance["status"] = "cancelled";
+        Store(id, instance);
+        return new Answer(204, null);
+    }
+
+    private void Cancel(string id, JsonObject stored)
+    {
         stored["status"] = "cancelled";
         Touch(id, stored);
-        return new Answer(204, null);
+        if (!RecurringEvents.IsSeries(stored))
+            return;
+        foreach (var (exceptionId, exception) in events.Where(e => (string?)e.Value["recurringEventId"] == id && (string?)e.Value["status"] != "cancelled").ToList())
+        {
+            exception["status"] = "cancelled";
+            Touch(exceptionId, exception);
+        }
     }
 
     private Answer Watch(string body)
