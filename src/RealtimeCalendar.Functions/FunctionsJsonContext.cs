@@ -4,10 +4,12 @@ using System.Text.Json.Serialization;
 using RealtimeCalendar.Core.Events;
 using RealtimeCalendar.Core.GoogleSync;
 using RealtimeCalendar.Core.Identity;
+using RealtimeCalendar.Core.Reminders;
 using RealtimeCalendar.Functions.CalendarApi;
 using RealtimeCalendar.Functions.Chat;
 using RealtimeCalendar.Functions.GoogleSync;
 using RealtimeCalendar.Functions.Http;
+using RealtimeCalendar.Functions.Reminders;
 
 namespace RealtimeCalendar.Functions;
 
@@ -24,6 +26,9 @@ namespace RealtimeCalendar.Functions;
 [JsonSerializable(typeof(GoogleStatus))]
 [JsonSerializable(typeof(GoogleAuthorizationStart))]
 [JsonSerializable(typeof(GoogleSyncResult))]
+[JsonSerializable(typeof(ReminderSettings))]
+[JsonSerializable(typeof(SnoozedReminder))]
+[JsonSerializable(typeof(ReminderSweepReport))]
 public sealed partial class FunctionsJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -22,6 +22,7 @@ public static class FunctionEnvironment
         string eventsTable,
         string connectionsTable,
         string sessionsTable,
+        string remindersTable,
         string cognitoIssuer,
         string cognitoClientId,
         string managementApiEndpoint)
@@ -31,6 +32,7 @@ public static class FunctionEnvironment
             EventsTable = eventsTable,
             ConnectionsTable = connectionsTable,
             SessionsTable = sessionsTable,
+            RemindersTable = remindersTable,
             CognitoIssuer = cognitoIssuer,
             CognitoClientIds = [cognitoClientId],
         };

@@ -27,6 +27,8 @@ public sealed class DynamoDbTables : Construct
 
     public Table Sessions => this[CalendarTables.Sessions];
 
+    public Table Reminders => this[CalendarTables.Reminders];
+
     public Table this[TableDefinition definition] =>
         tables.TryGetValue(definition, out var table)
             ? table
@@ -47,7 +49,8 @@ public sealed class DynamoDbTables : Construct
             Stream = definition.StreamNewAndOldImages ? StreamViewType.NEW_AND_OLD_IMAGES : null,
             PointInTimeRecovery = definition.PointInTimeRecovery,
             // Events are the user's data: they outlive the stack (see deploy/README.md on deleting them).
-            // Connections and sessions are ephemeral (TTL of minutes to hours) and go with the stack.
+            // Connections and sessions are ephemeral (TTL of minutes to hours) and go with the stack; so do reminders (a
+            // day of fired ones, and the default-reminder settings, which a user sets again in a new deployment).
             RemovalPolicy = definition == CalendarTables.Events ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
         });
 

@@ -1,10 +1,11 @@
 using RealtimeCalendar.Aws.Connections;
 using RealtimeCalendar.Aws.Events;
+using RealtimeCalendar.Aws.Reminders;
 using RealtimeCalendar.Aws.Sessions;
 
 namespace RealtimeCalendar.Aws.Tables;
 
-/// <summary>The product's three tables, defined once; the item layouts live beside their stores.</summary>
+/// <summary>The product's four tables, defined once; the item layouts live beside their stores.</summary>
 public static class CalendarTables
 {
     public static TableDefinition Events { get; } = new(
@@ -15,6 +16,7 @@ public static class CalendarTables
             new TableIndex(EventItem.ByStartIndex, IsLocal: true, KeyAttribute.Text(EventItem.UserId), KeyAttribute.Text(EventItem.Start)),
             new TableIndex(EventItem.ByLongStartIndex, IsLocal: true, KeyAttribute.Text(EventItem.UserId), KeyAttribute.Text(EventItem.LongStart)),
             new TableIndex(EventItem.BySeriesSpanIndex, IsLocal: false, KeyAttribute.Text(EventItem.SeriesOwner), KeyAttribute.Text(EventItem.SpanEnd)),
+            new TableIndex(EventItem.ByReminderDueIndex, IsLocal: false, KeyAttribute.Text(EventItem.RemindShard), KeyAttribute.Text(EventItem.RemindAt)),
         ],
         TimeToLiveAttribute: null,
         StreamNewAndOldImages: true,
@@ -38,5 +40,18 @@ public static class CalendarTables
         StreamNewAndOldImages: false,
         PointInTimeRecovery: false);
 
-    public static IReadOnlyList<TableDefinition> All { get; } = [Events, Connections, Sessions];
+    /// <summary>
+    /// Fired reminders (for a day: dismiss, snooze, the next tab) and each user's reminder settings; the sparse retry
+    /// index holds the records a sweep is to look at again. No stream: nothing reads its changes.
+    /// </summary>
+    public static TableDefinition Reminders { get; } = new(
+        "reminders",
+        KeyAttribute.Text(ReminderItem.UserId),
+        KeyAttribute.Text(ReminderItem.ReminderId),
+        [new TableIndex(ReminderItem.ByRetryIndex, IsLocal: false, KeyAttribute.Text(ReminderItem.RetryShard), KeyAttribute.Text(ReminderItem.RetryAt))],
+        ReminderItem.ExpiresAt,
+        StreamNewAndOldImages: false,
+        PointInTimeRecovery: false);
+
+    public static IReadOnlyList<TableDefinition> All { get; } = [Events, Connections, Sessions, Reminders];
 }

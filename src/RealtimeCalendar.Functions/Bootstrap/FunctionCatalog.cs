@@ -5,6 +5,7 @@ using RealtimeCalendar.Functions.Chat;
 using RealtimeCalendar.Functions.GoogleSync;
 using RealtimeCalendar.Functions.Notify;
 using RealtimeCalendar.Functions.Realtime;
+using RealtimeCalendar.Functions.Reminders;
 using RealtimeCalendar.Functions.Routing;
 using RealtimeCalendar.Lambda.Hosting;
 
@@ -14,7 +15,10 @@ namespace RealtimeCalendar.Functions.Bootstrap;
 public static class FunctionCatalog
 {
     public static IReadOnlyList<string> Names { get; } =
-        [FunctionNames.CalendarApi, FunctionNames.Auth, FunctionNames.WsConnect, FunctionNames.WsDefault, FunctionNames.Notify, FunctionNames.Chat, FunctionNames.GoogleSync, FunctionNames.GooglePush];
+        [
+            FunctionNames.CalendarApi, FunctionNames.Auth, FunctionNames.WsConnect, FunctionNames.WsDefault, FunctionNames.Notify, FunctionNames.Chat,
+            FunctionNames.GoogleSync, FunctionNames.GooglePush, FunctionNames.Reminders, FunctionNames.RemindersApi,
+        ];
 
     public static ILambdaFunction Create(string name, FunctionServices services) => name switch
     {
@@ -28,6 +32,9 @@ public static class FunctionCatalog
             services.GoogleUnavailableReason, services.GetGoogleSyncAsync, services.LoggerFactory.CreateLogger<GoogleSyncFunction>()),
         FunctionNames.GooglePush => new GooglePushFunction(
             services.GoogleUnavailableReason, services.GetGoogleSyncAsync, services.LoggerFactory.CreateLogger<GooglePushFunction>()),
+        FunctionNames.Reminders => new ReminderSweepFunction(services.ReminderSweep, services.LoggerFactory.CreateLogger<ReminderSweepFunction>()),
+        FunctionNames.RemindersApi => new RemindersApiFunction(
+            services.ReminderSettings, services.ReminderActions, services.RequestLimit, services.LoggerFactory.CreateLogger<RemindersApiFunction>()),
         _ => throw new ArgumentException(
             $"Unknown function '{name}'. Known functions: {string.Join(", ", Names)}.", nameof(name)),
     };

@@ -10,15 +10,18 @@ using RealtimeCalendar.Aws.Identity;
 using RealtimeCalendar.Aws.Limits;
 using RealtimeCalendar.Aws.ManagementApi;
 using RealtimeCalendar.Aws.Parameters;
+using RealtimeCalendar.Aws.Reminders;
 using RealtimeCalendar.Aws.Sessions;
 using RealtimeCalendar.Aws.Signing;
 using RealtimeCalendar.Core.Calendar;
 using RealtimeCalendar.Core.Chat;
 using RealtimeCalendar.Core.Chat.Tools;
+using RealtimeCalendar.Core.Events;
 using RealtimeCalendar.Core.GoogleSync;
 using RealtimeCalendar.Core.Identity;
 using RealtimeCalendar.Core.Limits;
 using RealtimeCalendar.Core.Realtime;
+using RealtimeCalendar.Core.Reminders;
 using RealtimeCalendar.Core.Secrets;
 using RealtimeCalendar.Functions.GoogleSync;
 using RealtimeCalendar.Functions.Http;
@@ -34,6 +37,14 @@ public sealed class FunctionServices : IDisposable
 {
     private readonly Lazy<AmazonDynamoDBClient> dynamoDb;
     private readonly Lazy<HttpClient> http;
+    private readonly Lazy<ReminderPlanner> reminderPlanner;
+    private readonly Lazy<DynamoDbEventStore> events;
+    private readonly Lazy<DynamoDbReminderStore> reminderStore;
+    private readonly Lazy<DynamoDbReminderIndex> reminderIndex;
+    private readonly Lazy<ChangeFanOut> fanOut;
+    private readonly Lazy<ReminderSweep> reminderSweep;
+    private readonly Lazy<ReminderActions> reminderActions;
+    private readonly Lazy<ReminderSettingsService> reminderSettings;
     private readonly Lazy<CalendarService> calendar;
     private readonly Lazy<IConnectionStore> connections;
     private readonly Lazy<RealtimeTickets> tickets;
@@ -55,12 +66,17 @@ public sealed class FunctionServices : IDisposable
     /// <param name="googleAdapters">
     /// Builds the Google API adapters; null in the Native AOT bootstrap, which cannot carry them.
     /// </param>
+    /// <param name="offlineReminders">
+    /// Where a due reminder goes when its owner has no socket open (Web Push); null while none is configured, and the
+    /// sweep then logs that the reminder was not delivered offline (it still waits for the next tab).
+    /// </param>
     public FunctionServices(
         FunctionSettings settings,
         ILoggerFactory loggerFactory,
         TimeProvider time,
         ISecretSource? chatApiKey = null,
-        Func<GoogleApiCredentials, GoogleApiAdapters>? googleAdapters = null)
+        Func<GoogleApiCredentials, GoogleApiAdapters>? googleAdapters = null,
+        IOfflineReminderChannel? offlineReminders = null)
     {
         this.googleAdapters = googleAdapters;
         Settings = settings;
@@ -68,26 +84,34 @@ public sealed class FunctionServices : IDisposable
         Time = time;
         dynamoDb = new(() => CreateDynamoDbClient(settings));
         http = new(CreateHttpClient);
+        reminderPlanner = new(() => new ReminderPlanner(new DynamoDbReminderSettingsStore(dynamoDb.Value, settings.RemindersTable), time));
+        events = new(() => new DynamoDbEventStore(dynamoDb.Value, settings.EventsTable, reminderPlanner.Value));
+        reminderStore = new(() => new DynamoDbReminderStore(dynamoDb.Value, settings.RemindersTable));
+        reminderIndex = new(() => new DynamoDbReminderIndex(dynamoDb.Value, settings.EventsTable));
         calendar = new(() => new CalendarService(
-            new DynamoDbEventStore(dynamoDb.Value, settings.EventsTable),
+            events.Value,
             time,
             new CalendarOptions { MaxEventsPerUser = settings.MaxEventsPerUser },
             loggerFactory.CreateLogger<CalendarService>()));
         connections = new(() => new DynamoDbConnectionStore(dynamoDb.Value, settings.ConnectionsTable, time));
         tickets = new(() => new RealtimeTickets(new DynamoDbTicketStore(dynamoDb.Value, settings.SessionsTable), time));
         tokens = new(() => CreateTokenValidator(settings, http.Value, time, loggerFactory));
-        notifier = new(() => new ChangeNotifier(
-            new ChangeFanOut(
-                connections.Value,
-                new ManagementApiClient(
-                    http.Value,
-                    settings.ManagementApiEndpoint ?? throw new InvalidOperationException("MANAGEMENT_API_ENDPOINT is not set."),
-                    SigV4RequestSigner.ForDefaultCredentials(settings.Region, time),
-                    loggerFactory.CreateLogger<ManagementApiClient>()),
-                new ChangeFanOutOptions { HandshakeGrace = settings.ConnectionHandshakeGrace },
-                time,
-                loggerFactory.CreateLogger<ChangeFanOut>()),
-            loggerFactory.CreateLogger<ChangeNotifier>()));
+        fanOut = new(() => new ChangeFanOut(
+            connections.Value,
+            new ManagementApiClient(
+                http.Value,
+                settings.ManagementApiEndpoint ?? throw new InvalidOperationException("MANAGEMENT_API_ENDPOINT is not set."),
+                SigV4RequestSigner.ForDefaultCredentials(settings.Region, time),
+                loggerFactory.CreateLogger<ManagementApiClient>()),
+            new ChangeFanOutOptions { HandshakeGrace = settings.ConnectionHandshakeGrace },
+            time,
+            loggerFactory.CreateLogger<ChangeFanOut>()));
+        notifier = new(() => new ChangeNotifier(fanOut.Value, loggerFactory.CreateLogger<ChangeNotifier>()));
+        reminderSweep = new(() => new ReminderSweep(
+            reminderIndex.Value, reminderStore.Value, fanOut.Value, offlineReminders, new ReminderSweepOptions(), time, loggerFactory.CreateLogger<ReminderSweep>()));
+        reminderActions = new(() => new ReminderActions(reminderStore.Value, fanOut.Value, time, loggerFactory.CreateLogger<ReminderActions>()));
+        reminderSettings = new(() => new ReminderSettingsService(
+            new DynamoDbReminderSettingsStore(dynamoDb.Value, settings.RemindersTable), events.Value, reminderIndex.Value, time, loggerFactory.CreateLogger<ReminderSettingsService>()));
         quota = new(() => new UsageQuota(new DynamoDbUsageCounter(dynamoDb.Value, settings.SessionsTable), time));
         // Model calls outlive the shared client's 10 s timeout; Polly's per-attempt timeout governs them instead.
         modelHttp = new(() => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan });
@@ -124,6 +148,18 @@ public sealed class FunctionServices : IDisposable
 
     public ChangeNotifier Notifier => notifier.Value;
 
+    /// <summary>The Events table's store; every item it writes carries its next due reminder.</summary>
+    public IEventStore Events => events.Value;
+
+    public ReminderSweep ReminderSweep => reminderSweep.Value;
+
+    public ReminderActions ReminderActions => reminderActions.Value;
+
+    public ReminderSettingsService ReminderSettings => reminderSettings.Value;
+
+    /// <summary>The records of fired reminders, for fixtures that look at them directly.</summary>
+    public IReminderStore Reminders => reminderStore.Value;
+
     public CalendarAssistant Assistant => assistant.Value;
 
     public RequestLimit RequestLimit => new(quota.Value, Settings.RequestsPerMinute);
@@ -154,7 +190,8 @@ public sealed class FunctionServices : IDisposable
     }
 
     public ConnectionAdmission CreateAdmission() =>
-        new(Tokens, Tickets, Connections, Settings.SocketsPerUser, Time, LoggerFactory.CreateLogger<ConnectionAdmission>());
+        new(Tokens, Tickets, Connections, Settings.SocketsPerUser, Time, LoggerFactory.CreateLogger<ConnectionAdmission>(),
+            new MissedReminders(reminderStore.Value, Time, LoggerFactory.CreateLogger<MissedReminders>()));
 
     public void Dispose()
     {
@@ -179,7 +216,7 @@ public sealed class FunctionServices : IDisposable
             ? new EncryptedFileGoogleTokenStore(directory, Path.Combine(directory, "google-token.key"))
             : new SsmGoogleTokenStore(ssm.Value, google.TokenParameterPrefix);
         var sync = new GoogleSyncService(
-            new DynamoDbEventStore(dynamoDb.Value, Settings.EventsTable),
+            events.Value,
             new DynamoDbGoogleSyncStateStore(dynamoDb.Value, Settings.SessionsTable),
             tokenStore,
             adapters.Clients,

@@ -15,6 +15,7 @@ public sealed record FunctionSettings
     public required string EventsTable { get; init; }
     public required string ConnectionsTable { get; init; }
     public required string SessionsTable { get; init; }
+    public required string RemindersTable { get; init; }
 
     /// <summary>AWS region; Lambda sets <c>AWS_REGION</c>.</summary>
     public string Region { get; init; } = "us-east-1";
@@ -97,6 +98,7 @@ public sealed record FunctionSettings
             EventsTable = Require(EventsTableVariable),
             ConnectionsTable = Require(ConnectionsTableVariable),
             SessionsTable = Require(SessionsTableVariable),
+            RemindersTable = Require(RemindersTableVariable),
         };
         return defaults.WithChatModelFrom(variables) with
         {
@@ -142,6 +144,7 @@ public sealed record FunctionSettings
             [EventsTableVariable] = EventsTable,
             [ConnectionsTableVariable] = ConnectionsTable,
             [SessionsTableVariable] = SessionsTable,
+            [RemindersTableVariable] = RemindersTable,
             [RegionVariable] = Region,
             [MaxEventsPerUserVariable] = MaxEventsPerUser.ToString(CultureInfo.InvariantCulture),
             [RequestsPerUserPerMinuteVariable] = RequestsPerUserPerMinute.ToString(CultureInfo.InvariantCulture),
@@ -178,6 +181,7 @@ public sealed record FunctionSettings
     private const string EventsTableVariable = "EVENTS_TABLE";
     private const string ConnectionsTableVariable = "CONNECTIONS_TABLE";
     private const string SessionsTableVariable = "SESSIONS_TABLE";
+    private const string RemindersTableVariable = "REMINDERS_TABLE";
     private const string RegionVariable = "AWS_REGION";
     private const string DynamoDbEndpointVariable = "DYNAMODB_ENDPOINT";
     private const string CognitoIssuerVariable = "COGNITO_ISSUER";

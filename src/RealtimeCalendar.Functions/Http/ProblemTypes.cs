@@ -22,6 +22,9 @@ public static class ProblemTypes
     /// <summary>The chat model is configured but not answering (throttled, failing, too slow): try again later.</summary>
     public const string ChatModelUnavailable = "/problems/chat-model-unavailable";
     public const string Internal = "/problems/internal";
+
+    /// <summary>A snooze of a reminder already dismissed (in this tab or another): 409.</summary>
+    public const string ReminderDismissed = "/problems/reminder-dismissed";
     public const string GoogleNotConfigured = "/problems/google-not-configured";
     public const string GoogleNotConnected = "/problems/google-not-connected";
     public const string GoogleUnavailable = "/problems/google-unavailable";

@@ -13,4 +13,10 @@ public static class FunctionNames
 
     /// <summary>Pushes local changes to Google from the Events stream (a second reader beside notify).</summary>
     public const string GooglePush = "google-push";
+
+    /// <summary>The reminder sweep, woken once a minute by EventBridge Scheduler (locally by the local cloud's scheduler).</summary>
+    public const string Reminders = "reminders";
+
+    /// <summary>The reminder routes of the HTTP API: default reminders, dismiss and snooze.</summary>
+    public const string RemindersApi = "reminders-api";
 }

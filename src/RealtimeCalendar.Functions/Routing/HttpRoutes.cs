@@ -28,12 +28,18 @@ public static class HttpRoutes
 
     public static readonly HttpRoute GoogleDisconnect = new("DELETE", "/api/google", FunctionNames.GoogleSync);
 
+    public static readonly HttpRoute GetReminderSettings = new("GET", "/api/settings/reminders", FunctionNames.RemindersApi);
+    public static readonly HttpRoute PutReminderSettings = new("PUT", "/api/settings/reminders", FunctionNames.RemindersApi);
+    public static readonly HttpRoute DismissReminder = new("POST", "/api/reminders/{reminderId}/dismiss", FunctionNames.RemindersApi);
+    public static readonly HttpRoute SnoozeReminder = new("POST", "/api/reminders/{reminderId}/snooze", FunctionNames.RemindersApi);
+
     public static readonly IReadOnlyList<HttpRoute> All =
     [
         ListEvents, CreateEvent, GetEvent, ReplaceEvent, DeleteEvent,
         IssueRealtimeTicket, RevokeRealtimeTickets,
         ChatStatus, AskChat,
         GoogleStatus, GoogleConnect, GoogleCallback, GoogleSync, GoogleWebhook, GoogleDisconnect,
+        GetReminderSettings, PutReminderSettings, DismissReminder, SnoozeReminder,
     ];
 
     private static readonly Dictionary<string, HttpRoute> ByRouteKey = All.ToDictionary(r => r.RouteKey, StringComparer.Ordinal);

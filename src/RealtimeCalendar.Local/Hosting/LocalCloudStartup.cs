@@ -13,6 +13,7 @@ using RealtimeCalendar.Local.HttpApi;
 using RealtimeCalendar.Local.Lambda;
 using RealtimeCalendar.Local.ManagementApi;
 using RealtimeCalendar.Local.NodeTools;
+using RealtimeCalendar.Local.Scheduler;
 using RealtimeCalendar.Local.Streams;
 using RealtimeCalendar.Local.WebSockets;
 
@@ -78,6 +79,7 @@ internal sealed class LocalCloudStartup
             var config = ClientConfigFor(cognitoLocal, settings, userPool);
             await StepAsync("API port", () => StartApiAsync(lambda, connections, faults.ManagementApi, services, config, tools.ClientBuild, cancellationToken));
             var trigger = await StepAsync("stream triggers", () => StartStreamTriggersAsync(settings, services, lambda, faults, dynamoDbLocal, cancellationToken));
+            var schedule = Step("schedules", () => StartReminderSchedule(settings, lambda));
 
             if (options.Faults.AnyOn)
                 logger.LogWarning("Fault switches are on: {Faults}", options.Faults);
@@ -86,7 +88,7 @@ internal sealed class LocalCloudStartup
                 baseUrl,
                 time.GetElapsedTime(started).TotalSeconds,
                 string.Join(", ", steps.Select(step => $"{step.Name} {step.Took.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s")));
-            return LocalCloud.Create(baseUrl, TableNames.WithPrefix(options.TablePrefix), services, userPool, cognito, connections, faults, trigger, parts, scratch);
+            return LocalCloud.Create(baseUrl, TableNames.WithPrefix(options.TablePrefix), services, userPool, cognito, connections, faults, trigger, schedule, parts, scratch);
         }
         catch
         {
@@ -173,6 +175,7 @@ internal sealed class LocalCloudStartup
             EventsTable = tables.Events,
             ConnectionsTable = tables.Connections,
             SessionsTable = tables.Sessions,
+            RemindersTable = tables.Reminders,
             Region = "us-east-1",
             DynamoDbEndpoint = dynamoDbLocal.Endpoint,
             ManagementApiEndpoint = baseUrl,
@@ -213,6 +216,7 @@ internal sealed class LocalCloudStartup
         await provisioner.EnsureAsync(CalendarTables.Events, tables.Events, cancellationToken);
         await provisioner.EnsureAsync(CalendarTables.Connections, tables.Connections, cancellationToken);
         await provisioner.EnsureAsync(CalendarTables.Sessions, tables.Sessions, cancellationToken);
+        await provisioner.EnsureAsync(CalendarTables.Reminders, tables.Reminders, cancellationToken);
     }
 
     /// <summary>
@@ -328,6 +332,19 @@ internal sealed class LocalCloudStartup
         if (settings.Google is not null)
             await StartAsync(FunctionNames.GooglePush, lambda);
         return notify;
+    }
+
+    /// <summary>The stack's one schedule: the reminder sweep, every minute of the schedule clock, through the same gate as every invocation.</summary>
+    private LocalReminderSchedule StartReminderSchedule(FunctionSettings settings, InvocationGate lambda)
+    {
+        var schedule = new LocalReminderSchedule(
+            lambda,
+            options.ReminderScheduleClock ?? time,
+            $"arn:aws:scheduler:{settings.Region}:000000000000:schedule/default/{options.TablePrefix}reminders",
+            loggerFactory.CreateLogger<LocalReminderSchedule>());
+        schedule.Start();
+        parts.Add(schedule);
+        return schedule;
     }
 
     private void Step(string name, Action step)

@@ -11,7 +11,7 @@ public sealed class GoogleLinkTests(DynamoDbLocalFixture dynamoDb)
 {
     private static readonly GoogleEventLink Link = new("abcdefghijklmnopqrstuv0123", "\"3181161784712000\"", Noon.AddMinutes(5));
 
-    private readonly DynamoDbEventStore store = new(dynamoDb.Client, dynamoDb.Tables.Events);
+    private readonly DynamoDbEventStore store = dynamoDb.CreateEventStore();
 
     [Fact]
     public async Task Linked_event_reads_back_with_its_link()
