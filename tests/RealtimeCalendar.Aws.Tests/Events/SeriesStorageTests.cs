@@ -144,7 +144,8 @@ public sealed class SeriesStorageTests(DynamoDbLocalFixture dynamoDb)
         var name = "test-old-events-" + Guid.NewGuid().ToString("N")[..8];
         var old = TableProvisioner.ToCreateRequest(CalendarTables.Events, name);
         old.GlobalSecondaryIndexes = null;
-        old.AttributeDefinitions.RemoveAll(a => a.AttributeName is EventItem.SeriesOwner or EventItem.SpanEnd);
+        // No global index at all: neither the series index nor the later reminder due index, and none of their key attributes.
+        old.AttributeDefinitions.RemoveAll(a => a.AttributeName is EventItem.SeriesOwner or EventItem.SpanEnd or EventItem.RemindShard or EventItem.RemindAt);
         await dynamoDb.Client.CreateTableAsync(old);
 
         await new TableProvisioner(dynamoDb.Client).EnsureAsync(CalendarTables.Events, name, default);
