@@ -19,7 +19,7 @@ public sealed class PhoneLayoutTests(BrowserCloudFixture fixture, ITestOutputHel
     public static string ScreenshotPath => RepositoryRoot.Artifact("screenshots", "phone-view.png");
 
     [SkippableFact]
-    public async Task At_390_pixels_every_header_action_the_event_dialog_and_the_chat_are_on_screen()
+    public async Task At_390_pixels_every_header_action_the_event_dialog_the_chat_and_a_reminder_toast_are_on_screen()
     {
         fixture.RequireBrowser();
         var user = await fixture.CreateUserAsync();
@@ -48,14 +48,24 @@ public sealed class PhoneLayoutTests(BrowserCloudFixture fixture, ITestOutputHel
         await tab.Page.GetByTestId("chat-close").ClickAsync();
         await Expect(tab.Page.GetByTestId("chat-input")).ToBeHiddenAsync();
 
+        // A reminder's toast is on screen with its buttons, above the calendar, and Snooze takes it away.
+        var (reminded, _) = await ReminderFiring.CreateAndFireAsync(fixture.Cloud, user, "Call the plumber about the kitchen sink before noon");
+        var toast = tab.ReminderToastFor(reminded.Id);
+        await PhoneScreen.ExpectInsideWindowAsync(toast, tab.Page);
+        await PhoneScreen.ExpectReachableAsync(toast.GetByTestId("reminder-dismiss"));
+        await PhoneScreen.ExpectReachableAsync(toast.GetByTestId("reminder-snooze"));
+        await PhoneScreen.ExpectHeaderActionsOnScreenAsync(tab.Page);
+        await PhoneScreen.ExpectNoSidewaysScrollAsync(tab.Page);
+        Directory.CreateDirectory(Path.GetDirectoryName(ScreenshotPath)!);
+        await tab.Page.ScreenshotAsync(new() { Path = ScreenshotPath });
+        await toast.GetByTestId("reminder-snooze").ClickAsync();
+        await Expect(tab.ReminderToasts).ToHaveCountAsync(0);
+
         // The reminder settings fit too.
         await tab.Page.GetByTestId("reminder-settings-open").ClickAsync();
         await PhoneScreen.ExpectReachableAsync(tab.Page.GetByTestId("reminder-settings-save"));
         await PhoneScreen.ExpectReachableAsync(tab.Page.GetByTestId("reminder-settings-cancel"));
         await tab.Page.GetByTestId("reminder-settings-cancel").ClickAsync();
-
-        Directory.CreateDirectory(Path.GetDirectoryName(ScreenshotPath)!);
-        await tab.Page.ScreenshotAsync(new() { Path = ScreenshotPath });
-        output.WriteLine($"Phone screenshot: {ScreenshotPath}");
+        output.WriteLine($"Phone screenshot (with a reminder): {ScreenshotPath}");
     }
 }
