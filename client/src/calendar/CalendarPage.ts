@@ -11,7 +11,7 @@ import type { ServerMessage } from '../realtime/ChangeMessage';
 import { RealtimeConnection } from '../realtime/RealtimeConnection';
 import type { NotificationHost } from '../reminders/NotificationHost';
 import { ReminderBoard } from '../reminders/ReminderBoard';
-import { ReminderEnabler, type PushEnabler, type ReminderReach } from '../reminders/ReminderEnabler';
+import { ReminderEnabler, type PushReminderControl, type ReminderReach } from '../reminders/ReminderEnabler';
 import { ReminderSettingsDialog } from '../reminders/ReminderSettingsDialog';
 import { ReminderToasts } from '../reminders/ReminderToasts';
 import { SystemNotifier } from '../reminders/SystemNotifier';
@@ -42,8 +42,8 @@ export interface CalendarPageOptions {
   readonly reminders: RemindersApi;
   /** The browser's Notification API (asked for permission only from the "Enable reminders" click). */
   readonly notifications: NotificationHost;
-  /** Turns on Web Push for this browser, when the app has it; offered from the same click. */
-  readonly enablePush?: PushEnabler;
+  /** Web Push for this browser, when the deployment has it: offered from the same click as notifications. */
+  readonly push?: PushReminderControl & { closeNotification(reminderId: string): Promise<void> };
   /** The toolbar's Google Calendar control, when the app has one. */
   readonly google?: { readonly element: HTMLElement; refresh(): Promise<void> };
 }
@@ -83,8 +83,11 @@ export class CalendarPage {
       dates,
       showEvent: (reminder) => this.view.showDate(new Date(reminder.start)),
     });
-    this.notifier = new SystemNotifier(this.reminderBoard, options.notifications, dates, () => window.focus());
-    this.reminderEnabler = new ReminderEnabler(options.notifications, options.enablePush ?? null);
+    const push = options.push;
+    // A push notification this device showed while no tab was open goes when the reminder is dealt with here.
+    this.notifier = new SystemNotifier(this.reminderBoard, options.notifications, dates, () => window.focus(),
+      push === undefined ? {} : { closeElsewhere: (id) => push.closeNotification(id) });
+    this.reminderEnabler = new ReminderEnabler(options.notifications, options.push ?? null);
     this.reminderSettings = new ReminderSettingsDialog({
       source: options.reminders,
       enabler: this.reminderEnabler,
@@ -144,6 +147,7 @@ export class CalendarPage {
     void this.chat?.state.checkAvailability();
     void this.options.google?.refresh();
     void this.loadDefaultReminders();
+    void this.reminderEnabler.refresh().then((reach) => this.showReach(reach));
   }
 
   /** Shows a short message at the top of the page. */

@@ -8,6 +8,8 @@ export interface AppConfig {
   readonly webSocketUrl: string;
   readonly cognito: CognitoConfig;
   readonly chatEnabled: boolean;
+  /** The Web Push application server key (VAPID public key, base64url); null when the deployment has no Web Push. */
+  readonly vapidPublicKey: string | null;
 }
 
 export interface CognitoConfig {
@@ -43,6 +45,7 @@ export function parseConfig(value: unknown): AppConfig {
       clientId: requiredString(cognito['clientId'], 'cognito.clientId'),
     },
     chatEnabled: root['chatEnabled'] === true,
+    vapidPublicKey: optionalString(root['vapidPublicKey'], 'vapidPublicKey') || null,
   };
 }
 

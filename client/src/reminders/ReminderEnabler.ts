@@ -1,12 +1,20 @@
 import type { NotificationHost, NotificationPermissionState } from './NotificationHost';
 
-/** Turns on Web Push for this browser (a service worker and a push subscription sent to the server). */
-export type PushEnabler = () => Promise<void>;
+/** How `src/push` answers for this browser's Web Push: on, not turned on, refused, or impossible here. */
+export type PushAnswer = 'enabled' | 'off' | 'denied' | 'unsupported' | 'not-configured';
+
+/** This browser's Web Push, as `src/push` offers it (enablePushReminders, pushRemindersState). */
+export interface PushReminderControl {
+  /** Subscribes this browser; call only from a user gesture. Rejects when the server refuses. */
+  enable(): Promise<PushAnswer>;
+  /** Whether it is on now; never prompts. */
+  state(): Promise<PushAnswer>;
+}
 
 /** Where reminders reach this browser, as the settings dialog says it. */
 export interface ReminderReach {
   readonly notifications: NotificationPermissionState;
-  /** `unavailable` when the app has no Web Push (or the browser cannot do it), `failed` when turning it on failed. */
+  /** `unavailable` when the app or the browser has no Web Push, `failed` when turning it on failed. */
   readonly push: 'unavailable' | 'off' | 'on' | 'failed';
   readonly pushError: string | null;
 }
@@ -20,8 +28,8 @@ export class ReminderEnabler {
   private push: ReminderReach['push'];
   private pushError: string | null = null;
 
-  constructor(private readonly host: NotificationHost, private readonly enablePush: PushEnabler | null) {
-    this.push = enablePush === null ? 'unavailable' : 'off';
+  constructor(private readonly host: NotificationHost, private readonly pushControl: PushReminderControl | null) {
+    this.push = pushControl === null ? 'unavailable' : 'off';
   }
 
   get reach(): ReminderReach {
@@ -34,14 +42,25 @@ export class ReminderEnabler {
     return notifications === 'default' || (notifications === 'granted' && (push === 'off' || push === 'failed'));
   }
 
-  /** Call from a user gesture only. */
+  /** Reads whether Web Push is on in this browser (at start, so the button says what is left to do); never prompts. */
+  async refresh(): Promise<ReminderReach> {
+    if (this.pushControl !== null && this.push !== 'failed') {
+      try {
+        this.push = pushReach(await this.pushControl.state());
+      } catch {
+        // Unknown: leave it as it was; the button offers it, and a click tells.
+      }
+    }
+    return this.reach;
+  }
+
+  /** Call from a user gesture only: the permission prompt comes first, before anything else is awaited. */
   async enable(): Promise<ReminderReach> {
     let permission = this.host.permission();
     if (permission === 'default') permission = await this.host.requestPermission();
-    if (permission === 'granted' && this.enablePush !== null && this.push !== 'on') {
+    if (permission === 'granted' && this.pushControl !== null && this.push !== 'on') {
       try {
-        await this.enablePush();
-        this.push = 'on';
+        this.push = pushReach(await this.pushControl.enable());
         this.pushError = null;
       } catch (error) {
         this.push = 'failed';
@@ -49,5 +68,15 @@ export class ReminderEnabler {
       }
     }
     return this.reach;
+  }
+}
+
+function pushReach(answer: PushAnswer): ReminderReach['push'] {
+  switch (answer) {
+    case 'enabled': return 'on';
+    case 'off':
+    case 'denied': return 'off';
+    case 'unsupported':
+    case 'not-configured': return 'unavailable';
   }
 }

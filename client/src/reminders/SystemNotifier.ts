@@ -4,6 +4,12 @@ import type { ReminderBoard } from './ReminderBoard';
 import type { NotificationHost, ShownNotification } from './NotificationHost';
 import { startsText } from './ReminderText';
 
+export interface SystemNotifierOptions {
+  /** Closes the same reminder's notification shown by the push service worker (Web Push, when no tab was open). */
+  readonly closeElsewhere?: (reminderId: string) => Promise<void>;
+  readonly now?: () => Date;
+}
+
 /**
  * Shows each reminder on the board as a system notification too, when the user allowed them, and closes it when the
  * reminder leaves the board (dismissed or snoozed in any tab). The notification's `tag` is the reminder's id, so the
@@ -13,14 +19,16 @@ import { startsText } from './ReminderText';
 export class SystemNotifier {
   private readonly open = new Map<string, ShownNotification>();
   private readonly unsubscribe: () => void;
+  private readonly now: () => Date;
 
   constructor(
     board: ReminderBoard,
     private readonly host: NotificationHost,
     private readonly dates: DateTextOptions,
     private readonly focusTab: () => void,
-    private readonly now: () => Date = () => new Date(),
+    private readonly options: SystemNotifierOptions = {},
   ) {
+    this.now = options.now ?? (() => new Date());
     this.unsubscribe = board.subscribe((change) => {
       if (change.kind === 'shown') this.show(change.reminder);
       else if (change.kind === 'closed') this.close(change.reminderId);
@@ -45,6 +53,7 @@ export class SystemNotifier {
   }
 
   private close(reminderId: string): void {
+    void this.options.closeElsewhere?.(reminderId).catch(() => undefined);
     const notification = this.open.get(reminderId);
     if (notification === undefined) return;
     this.open.delete(reminderId);

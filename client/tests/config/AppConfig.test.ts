@@ -6,6 +6,7 @@ const local = {
   webSocketUrl: 'ws://127.0.0.1:5080/ws',
   cognito: { endpoint: 'http://127.0.0.1:9229/', region: 'us-east-1', userPoolId: 'local_pool', clientId: 'client' },
   chatEnabled: false,
+  vapidPublicKey: 'BKey',
 };
 
 describe('AppConfig', () => {

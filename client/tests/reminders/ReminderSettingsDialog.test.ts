@@ -5,6 +5,7 @@ import type { NotificationPermissionState } from '../../src/reminders/Notificati
 import { ReminderEnabler, type ReminderReach } from '../../src/reminders/ReminderEnabler';
 import { ReminderSettingsDialog, type DefaultRemindersSource } from '../../src/reminders/ReminderSettingsDialog';
 import { FakeNotificationHost } from './FakeNotificationHost';
+import { RecordingPush } from './RecordingPush';
 
 /** The defaults as the server holds them; `failReads` makes GET fail. */
 class DefaultsServer implements DefaultRemindersSource {
@@ -24,8 +25,8 @@ class DefaultsServer implements DefaultRemindersSource {
 function setUp(permission: NotificationPermissionState, answer: NotificationPermissionState = permission, push = false) {
   const server = new DefaultsServer();
   const host = new FakeNotificationHost(permission, answer);
-  let pushes = 0;
-  const enabler = new ReminderEnabler(host, push ? () => { pushes++; return Promise.resolve(); } : null);
+  const recorded = new RecordingPush('enabled');
+  const enabler = new ReminderEnabler(host, push ? recorded : null);
   const defaults: Array<readonly ReminderOverride[]> = [];
   const reaches: ReminderReach[] = [];
   const dialog = new ReminderSettingsDialog({
@@ -35,7 +36,7 @@ function setUp(permission: NotificationPermissionState, answer: NotificationPerm
     reachChanged: (r) => reaches.push(r),
   });
   document.body.append(dialog.element);
-  return { server, host, dialog, defaults, reaches, pushes: () => pushes };
+  return { server, host, dialog, defaults, reaches, pushes: () => recorded.enables };
 }
 
 function one<T extends HTMLElement>(id: string): T {

@@ -9,8 +9,15 @@ function setUp(permission: NotificationPermissionState) {
   const board = new ReminderBoard({ dismiss: () => Promise.resolve(), snooze: () => Promise.resolve() });
   const host = new FakeNotificationHost(permission);
   let focused = 0;
-  const notifier = new SystemNotifier(board, host, { timeZone: 'UTC', locale: 'en-GB' }, () => focused++, () => new Date('2026-12-07T08:50:00Z'));
-  return { board, host, notifier, focused: () => focused };
+  const closedElsewhere: string[] = [];
+  const notifier = new SystemNotifier(board, host, { timeZone: 'UTC', locale: 'en-GB' }, () => focused++, {
+    now: () => new Date('2026-12-07T08:50:00Z'),
+    closeElsewhere: (id) => {
+      closedElsewhere.push(id);
+      return Promise.resolve();
+    },
+  });
+  return { board, host, notifier, focused: () => focused, closedElsewhere };
 }
 
 describe('SystemNotifier', () => {
@@ -28,6 +35,8 @@ describe('SystemNotifier', () => {
     t.board.closedElsewhere('r1');
     await t.board.snooze('r2');
     expect(t.host.shown.map((n) => n.closed)).toEqual([true, true]);
+    // The push service worker's notification of the same reminder (shown while no tab was open) goes too.
+    expect(t.closedElsewhere).toEqual(['r1', 'r2']);
   });
 
   it('brings the tab forward on a click', () => {
