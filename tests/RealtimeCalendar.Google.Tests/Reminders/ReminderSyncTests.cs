@@ -178,6 +178,28 @@ public sealed class ReminderSyncTests
         Assert.Equal([5, 10, 30, 60, 1440], rig.LocalEvents().Single().Reminders!.Minutes);
     }
 
+    [Fact]
+    public async Task A_google_series_brings_its_reminders_and_an_exception_its_own()
+    {
+        await using var rig = await GoogleSyncRig.StartAsync();
+        var series = rig.Google.CreateSeriesInGoogle("Standup", Monday, Monday.AddMinutes(15), ["RRULE:FREQ=DAILY;COUNT=5"]);
+        rig.Google.SetField(Id(series), "reminders", JsonNode.Parse("""{"useDefault":false,"overrides":[{"method":"popup","minutes":15},{"method":"email","minutes":60}]}""")!);
+        rig.Google.EditInstanceInGoogle(Id(series), Monday.AddDays(2), instance =>
+        {
+            instance["summary"] = "Standup (demo)";
+            instance["reminders"] = JsonNode.Parse("""{"useDefault":false,"overrides":[{"method":"popup","minutes":0}]}""");
+        });
+
+        await rig.ConnectAsync();
+
+        var local = rig.LocalEvents();
+        var ourSeries = local.Single(e => e.IsSeries);
+        Assert.Equal([15], ourSeries.Reminders!.Minutes);
+        Assert.Equal([60], ourSeries.GoogleLink!.EmailReminderMinutes);
+        var exception = local.Single(e => e.Title == "Standup (demo)");
+        Assert.Equal([0], exception.Reminders!.Minutes);
+    }
+
     private static JsonObject PutWithReminders(GoogleSyncRig rig, string summary, string remindersJson) =>
         rig.Google.PutInGoogle(new JsonObject
         {
