@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace RealtimeCalendar.Core.Reminders;
 
 /// <summary>
@@ -18,6 +20,7 @@ public sealed record EventReminders(bool UseDefault, IReadOnlyList<ReminderOverr
     public static EventReminders? Stored(EventReminders? given) => given is null || given.UseDefault ? null : Own(given.Minutes);
 
     /// <summary>The minutes of the overrides (none for <see cref="UseDefault"/>).</summary>
+    [JsonIgnore]
     public IReadOnlyList<int> Minutes => UseDefault ? [] : [.. (Overrides ?? []).Select(o => o.Minutes)];
 
     /// <summary>

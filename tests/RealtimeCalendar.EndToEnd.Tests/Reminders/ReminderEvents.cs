@@ -50,6 +50,19 @@ internal static class ReminderEvents
     public static Task<JsonObject> NextReminderAsync(this TestSocket socket, string? eventId = null) =>
         socket.NextAsync(m => (string?)m["type"] == "reminder" && (eventId is null || (string?)m["eventId"] == eventId));
 
+    /// <summary>Waits for a reminder frame of each event, in whatever order they come, and returns them by event id.</summary>
+    public static async Task<Dictionary<string, JsonObject>> NextRemindersAsync(this TestSocket socket, params string[] eventIds)
+    {
+        var found = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        while (found.Count < eventIds.Length)
+        {
+            var frame = await socket.NextAsync(m => (string?)m["type"] == "reminder" && eventIds.Contains((string?)m["eventId"]));
+            found.TryAdd((string)frame["eventId"]!, frame);
+        }
+
+        return found;
+    }
+
     /// <summary>Every reminder frame the socket received so far.</summary>
     public static async Task<List<JsonObject>> RemindersSoFarAsync(this TestSocket socket)
     {

@@ -67,8 +67,8 @@ public sealed class ReminderResponseTests(ReminderCloudFixture fixture)
         // A tab opens; the next sweep, 14 and 13 minutes after they were due, sends both...
         await using var socket = await RealtimeSession.OpenAsync(fixture.Cloud, user);
         await fixture.TickAsync(start.AddMinutes(-16));
-        Assert.Equal("Caught", (string?)(await socket.NextReminderAsync(early))["title"]);
-        Assert.Equal("Also caught", (string?)(await socket.NextReminderAsync(also))["title"]);
+        var both = await socket.NextRemindersAsync(early, also);
+        Assert.Equal(("Caught", "Also caught"), ((string?)both[early]["title"], (string?)both[also]["title"]));
 
         // ...while one whose tab opens only when it is 16 minutes late is dropped, never sent.
         var (dropped, _) = await CreateAsync(http, Body(start.AddHours(2), TimeSpan.FromHours(1), "UTC", [10], "Dropped"));
