@@ -7,7 +7,8 @@ namespace RealtimeCalendar.Benchmarks.Hosting;
 /// <summary>Starts the real local cloud in this process exactly as the end-to-end fixture does: a free port, in memory.</summary>
 public static class BenchmarkCloud
 {
-    public static Task<LocalCloud> StartAsync(BenchmarkOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken) =>
+    /// <param name="reminderClock">The reminder schedule's clock; null runs it on the real one.</param>
+    public static Task<LocalCloud> StartAsync(BenchmarkOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken, TimeProvider? reminderClock = null) =>
         LocalCloud.StartAsync(
             new LocalCloudOptions
             {
@@ -18,6 +19,7 @@ public static class BenchmarkCloud
                 // Far above what any run writes per user, so the cap never turns a write into a 409.
                 MaxEventsPerUser = Math.Max(10_000, options.Writes),
                 ServeClient = false,
+                ReminderScheduleClock = reminderClock,
             },
             loggerFactory,
             cancellationToken);

@@ -45,6 +45,9 @@ public sealed record BenchmarkOptions
     /// <summary>Settings only the chaos run reads.</summary>
     public ChaosOptions Chaos { get; init; } = new();
 
+    /// <summary>Settings only the reminders scenario reads.</summary>
+    public ReminderBenchmarkOptions Reminders { get; init; } = new();
+
     /// <summary>Cold starts measured per binary in the cold-start scenario.</summary>
     public int ColdStartRuns { get; init; } = 10;
 

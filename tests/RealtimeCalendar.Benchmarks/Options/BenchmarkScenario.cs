@@ -10,4 +10,7 @@ public enum BenchmarkScenario
 
     /// <summary>Process start to first answer of the AOT bootstrap, a JIT build and google-bootstrap (<see cref="Scenarios.ColdStartRun"/>).</summary>
     ColdStart,
+
+    /// <summary>The reminder sweep under many users' reminders, a simulated hour a minute at a time (<see cref="Scenarios.ReminderSweepRun"/>).</summary>
+    Reminders,
 }
