@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace RealtimeCalendar.Core.Reminders;
 
 /// <summary>
@@ -17,8 +19,8 @@ public sealed record EventReminders(bool UseDefault, IReadOnlyList<ReminderOverr
     /// <summary>How an event keeps what a caller gave: null for the defaults (or nothing given), else its own popup minutes.</summary>
     public static EventReminders? Stored(EventReminders? given) => given is null || given.UseDefault ? null : Own(given.Minutes);
 
-    /// <summary>The minutes of the overrides (none for <see cref="UseDefault"/>); derived, so never on the wire.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
+    /// <summary>The minutes of the overrides (none for <see cref="UseDefault"/>).</summary>
+    [JsonIgnore]
     public IReadOnlyList<int> Minutes => UseDefault ? [] : [.. (Overrides ?? []).Select(o => o.Minutes)];
 
     /// <summary>

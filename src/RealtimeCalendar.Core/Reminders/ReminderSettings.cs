@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace RealtimeCalendar.Core.Reminders;
 
 /// <summary>
@@ -10,5 +12,6 @@ public sealed record ReminderSettings(IReadOnlyList<ReminderOverride> DefaultRem
     public static ReminderSettings Initial { get; } = new(ReminderLimits.InitialDefaults);
 
     /// <summary>The minutes of the default reminders.</summary>
+    [JsonIgnore]
     public IReadOnlyList<int> Minutes => [.. DefaultReminders.Select(r => r.Minutes)];
 }

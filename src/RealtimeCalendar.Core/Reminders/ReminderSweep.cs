@@ -56,9 +56,9 @@ public sealed class ReminderSweep(
             report.Failed > 0 || report.Deferred > 0 ? LogLevel.Warning : LogLevel.Information,
             "Reminder sweep for {ScheduledTime}: {Entries} due events, {Sent} sent, {Waiting} waiting for a tab, {Failed} failed, {Dropped} dropped as late, " +
             "{AlreadyClaimed} already claimed, {Changed} changed meanwhile, {Retried} retried, {Missed} missed, {Deferred} users deferred; " +
-            "{IndexQueries} index queries, {ReadUnits} read units, {ElapsedMs} ms",
+            "{Users} users sent to, {IndexQueries} index queries, {ReadUnits} read units, {ElapsedMs} ms",
             report.ScheduledTime, report.Entries, report.Sent, report.Waiting, report.Failed, report.Dropped, report.AlreadyClaimed, report.Changed,
-            report.Retried, report.Missed, report.Deferred, report.IndexQueries, report.ReadUnits, (long)report.Elapsed.TotalMilliseconds);
+            report.Retried, report.Missed, report.Deferred, report.Users, report.IndexQueries, report.ReadUnits, (long)report.Elapsed.TotalMilliseconds);
         return report;
     }
 
@@ -153,6 +153,7 @@ public sealed class ReminderSweep(
     {
         if (reminders.Count == 0)
             return;
+        Interlocked.Increment(ref tally.Users);
         var messages = reminders
             .Select(r => (ReadOnlyMemory<byte>)JsonSerializer.SerializeToUtf8Bytes(ReminderMessage.From(r.Notice), RealtimeJsonContext.Default.ReminderMessage))
             .ToList();
@@ -217,6 +218,7 @@ public sealed class ReminderSweep(
         public int Retried;
         public int Missed;
         public int Deferred;
+        public int Users;
         private int queries;
         private double readUnits;
 
@@ -227,6 +229,6 @@ public sealed class ReminderSweep(
         }
 
         public ReminderSweepReport Report(DateTimeOffset scheduledTime, TimeSpan elapsed) => new(
-            scheduledTime, Entries, Sent, Waiting, Failed, Dropped, AlreadyClaimed, Changed, Retried, Missed, Deferred, queries, readUnits, elapsed);
+            scheduledTime, Entries, Sent, Waiting, Failed, Dropped, AlreadyClaimed, Changed, Retried, Missed, Deferred, Users, queries, readUnits, elapsed);
     }
 }
