@@ -9,6 +9,8 @@ import { ChatApi } from './api/ChatApi';
 import { EventsApi } from './api/EventsApi';
 import { GoogleSyncApi, googleReturnMessage } from './api/GoogleSyncApi';
 import { RealtimeTicketApi } from './api/RealtimeTicketApi';
+import { PushSubscriptionsApi } from './api/PushSubscriptionsApi';
+import { RemindersApi } from './api/RemindersApi';
 import { CognitoClient } from './auth/CognitoClient';
 import { CognitoError } from './auth/CognitoError';
 import { SignInScreen } from './auth/SignInScreen';
@@ -16,6 +18,8 @@ import { TokenSession } from './auth/TokenSession';
 import { CalendarPage } from './calendar/CalendarPage';
 import { EventStore } from './calendar/EventStore';
 import { loadConfig } from './config/AppConfig';
+import { browserNotificationHost } from './reminders/NotificationHost';
+import { WebPushReminders } from './reminders/WebPushReminders';
 import { element } from './ui/Elements';
 import { errorText } from './ui/ErrorText';
 import { GoogleSyncControl } from './ui/GoogleSyncControl';
@@ -31,6 +35,10 @@ async function main(root: HTMLElement): Promise<void> {
   // Without the chat function deployed there is no /api/chat to ask, so no panel at all.
   const chat = config.chatEnabled ? new ChatApi(http) : null;
   const google = new GoogleSyncApi(http);
+  const reminders = new RemindersApi(http);
+  const notifications = browserNotificationHost();
+  // Without a VAPID key in config.json the deployment has no Web Push: nothing to offer.
+  const push = config.vapidPublicKey === null ? null : new WebPushReminders(new PushSubscriptionsApi(http, config.vapidPublicKey));
   const store = new EventStore();
   let page: CalendarPage | null = null;
 
@@ -55,9 +63,13 @@ async function main(root: HTMLElement): Promise<void> {
       store,
       webSocketUrl: config.webSocketUrl,
       requestTicket: () => tickets.requestTicket(),
-      // Unused socket tickets die with the session; sign-out still happens if the server cannot be reached.
-      signOut: () => void tickets.revokeAll().catch(() => undefined).finally(() => session.signOut()),
+      // Unused socket tickets die with the session, and this browser stops getting the user's push reminders (a shared
+      // device must not show them to the next person); sign-out still happens if the server cannot be reached.
+      signOut: () => void Promise.allSettled([tickets.revokeAll(), push?.disable()]).finally(() => session.signOut()),
       chat,
+      reminders,
+      notifications,
+      ...(push === null ? {} : { push }),
     });
     page.start();
     // Back from Google's consent page: say how it went, then drop the flag so a reload does not repeat it.

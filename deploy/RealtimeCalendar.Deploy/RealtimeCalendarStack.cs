@@ -5,6 +5,7 @@ using RealtimeCalendar.Deploy.Functions;
 using RealtimeCalendar.Deploy.Hosting;
 using RealtimeCalendar.Deploy.Identity;
 using RealtimeCalendar.Deploy.Monitoring;
+using RealtimeCalendar.Deploy.Scheduling;
 using RealtimeCalendar.Deploy.Site;
 using RealtimeCalendar.Deploy.Storage;
 using RealtimeCalendar.Deploy.Streams;
@@ -38,6 +39,7 @@ public sealed class RealtimeCalendarStack : Stack
             tables.Connections.TableName,
             tables.Sessions.TableName,
             tables.PushSubscriptions.TableName,
+            tables.Reminders.TableName,
             users.Issuer,
             users.Client.UserPoolClientId,
             realtime.Stage.CallbackUrl,
@@ -56,6 +58,10 @@ public sealed class RealtimeCalendarStack : Stack
         if (functions.Contains(FunctionNames.GooglePush))
             _ = new EventsStreamTrigger(this, "GooglePushTrigger", tables.Events, functions[FunctionNames.GooglePush]);
         var httpApi = new CalendarHttpApi(this, "Http", functions, users);
+        // Not a third reader of the Events stream (a shard allows two, notify and google-push hold them): a clock sweeps
+        // the sparse due index instead (src/RealtimeCalendar.Core/Reminders/README.md).
+        if (functions.Contains(FunctionNames.Reminders))
+            _ = new ReminderSweepSchedule(this, "ReminderSchedule", functions[FunctionNames.Reminders]);
 
         var firewall = options.EnableWaf ? new CloudFrontFirewall(this, "Firewall") : null;
         var site = new StaticSite(this, "Site", new StaticSiteProps(

@@ -4,11 +4,13 @@ using System.Text.Json.Serialization;
 using RealtimeCalendar.Core.Events;
 using RealtimeCalendar.Core.GoogleSync;
 using RealtimeCalendar.Core.Identity;
+using RealtimeCalendar.Core.Reminders;
 using RealtimeCalendar.Functions.CalendarApi;
 using RealtimeCalendar.Functions.Chat;
 using RealtimeCalendar.Functions.GoogleSync;
 using RealtimeCalendar.Functions.Http;
 using RealtimeCalendar.Functions.Push;
+using RealtimeCalendar.Functions.Reminders;
 
 namespace RealtimeCalendar.Functions;
 
@@ -26,6 +28,9 @@ namespace RealtimeCalendar.Functions;
 [JsonSerializable(typeof(GoogleAuthorizationStart))]
 [JsonSerializable(typeof(GoogleSyncResult))]
 [JsonSerializable(typeof(PushSubscriptionResource))]
+[JsonSerializable(typeof(ReminderSettings))]
+[JsonSerializable(typeof(SnoozedReminder))]
+[JsonSerializable(typeof(ReminderSweepReport))]
 public sealed partial class FunctionsJsonContext : JsonSerializerContext
 {
     /// <summary>

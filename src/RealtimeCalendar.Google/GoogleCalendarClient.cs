@@ -3,6 +3,7 @@ using Google;
 using Google.Apis.Auth.OAuth2.Responses;
 using Microsoft.Extensions.Logging;
 using RealtimeCalendar.Core.GoogleSync;
+using RealtimeCalendar.Core.Reminders;
 using RealtimeCalendar.Google.Api;
 using RealtimeCalendar.Google.Wire;
 
@@ -99,7 +100,8 @@ public sealed class GoogleCalendarClient(CalendarV3Service service, GoogleApiOpt
         e.EventType,
         e.EndTimeUnspecified == true,
         e.RecurringEventId,
-        e.OriginalStartTime is { } original ? new GoogleEventTime(original.DateTime, original.Date, original.TimeZone) : null);
+        e.OriginalStartTime is { } original ? new GoogleEventTime(original.DateTime, original.Date, original.TimeZone) : null,
+        ToCore(e.Reminders));
 
     private static GoogleEventJson ToWire(GoogleEvent e) => new()
     {
@@ -112,7 +114,25 @@ public sealed class GoogleCalendarClient(CalendarV3Service service, GoogleApiOpt
         Start = ToWire(e.Start),
         End = ToWire(e.End),
         Recurrence = e.Recurrence is { } lines ? [.. lines] : null,
+        Reminders = ToWire(e.Reminders),
     };
+
+    /// <summary>Google's reminders as they are; an override without minutes (Google never sends one) is left out.</summary>
+    private static EventReminders? ToCore(GoogleRemindersJson? reminders) =>
+        reminders is null
+            ? null
+            : new EventReminders(
+                reminders.UseDefault ?? false,
+                reminders.Overrides?.Where(o => o.Minutes is not null).Select(o => new ReminderOverride(o.Method, o.Minutes!.Value)).ToList());
+
+    private static GoogleRemindersJson? ToWire(EventReminders? reminders) =>
+        reminders is null
+            ? null
+            : new GoogleRemindersJson
+            {
+                UseDefault = reminders.UseDefault,
+                Overrides = reminders.UseDefault ? null : [.. (reminders.Overrides ?? []).Select(o => new GoogleReminderJson { Method = o.Method, Minutes = o.Minutes })],
+            };
 
     private static GoogleEventTimeJson? ToWire(GoogleEventTime? time) =>
         time is null ? null : new GoogleEventTimeJson { Date = time.Date, DateTime = time.DateTime, TimeZone = time.TimeZone };

@@ -53,6 +53,17 @@ try
         return chaos.Passed ? 0 : 1;
     }
 
+    if (options.Scenario == BenchmarkScenario.Reminders)
+    {
+        var reminders = await new ReminderSweepRun(options, loggerFactory, Console.Out).ExecuteAsync(stopping.Token);
+        var remindersText = ReminderReportWriter.Render(reminders);
+        var remindersTextPath = await ReportFiles.SaveAsync(reminders, remindersText, options.OutputPath, stopping.Token);
+        Console.WriteLine();
+        Console.Write(remindersText);
+        Console.WriteLine($"Report: {options.OutputPath} and {remindersTextPath}");
+        return reminders.Passed ? 0 : 1;
+    }
+
     if (options.Scenario == BenchmarkScenario.ColdStart)
     {
         var coldStart = await new ColdStartRun(options, loggerFactory, Console.Out).ExecuteAsync(stopping.Token);

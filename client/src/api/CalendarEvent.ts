@@ -1,4 +1,5 @@
 import { jsonObjectOrNull, nonEmptyStringField, stringField } from '../json/JsonObject';
+import { parseEventReminders, type EventReminders } from './EventReminders';
 
 /** An event as the HTTP API and the real-time messages send it; instants are ISO-8601 UTC strings. */
 export interface CalendarEvent {
@@ -24,6 +25,8 @@ export interface CalendarEvent {
   readonly recurringEventId: string | null;
   /** On an occurrence: the start the series' rule gives it (ISO-8601 UTC), however it was moved since; else null. */
   readonly originalStartTime: string | null;
+  /** Google Calendar's shape: the user's defaults (`useDefault`) or the event's own popup reminders. */
+  readonly reminders: EventReminders;
 }
 
 /** What the client sends to create or replace an event. */
@@ -41,6 +44,8 @@ export interface EventDraft {
    * (absent keeps the series' rule). Never with scope this.
    */
   readonly recurrence?: readonly string[];
+  /** Left out when the defaults apply (the API reads an absent `reminders` as `useDefault: true`). */
+  readonly reminders?: EventReminders;
 }
 
 export class InvalidEventError extends Error {
@@ -72,6 +77,7 @@ export function parseCalendarEvent(value: unknown): CalendarEvent {
     recurrence: recurrenceOf(e['recurrence'], id),
     recurringEventId: nonEmptyStringField(e, 'recurringEventId') ?? null,
     originalStartTime: e['originalStartTime'] === undefined || e['originalStartTime'] === null ? null : instant(e['originalStartTime'], id, 'originalStartTime'),
+    reminders: parseEventReminders(e['reminders']),
   };
 }
 

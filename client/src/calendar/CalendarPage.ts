@@ -4,10 +4,17 @@ import type { EditScope } from '../api/EditScope';
 import type { EventChange } from '../api/ChatExchange';
 import type { EventsApi } from '../api/EventsApi';
 import { ProblemError } from '../api/ProblemError';
+import type { RemindersApi } from '../api/RemindersApi';
 import { ChatPanel } from '../chat/ChatPanel';
 import { ChatPanelState } from '../chat/ChatPanelState';
 import type { ServerMessage } from '../realtime/ChangeMessage';
 import { RealtimeConnection } from '../realtime/RealtimeConnection';
+import type { NotificationHost } from '../reminders/NotificationHost';
+import { ReminderBoard } from '../reminders/ReminderBoard';
+import { ReminderEnabler, type PushReminderControl, type ReminderReach } from '../reminders/ReminderEnabler';
+import { ReminderSettingsDialog } from '../reminders/ReminderSettingsDialog';
+import { ReminderToasts } from '../reminders/ReminderToasts';
+import { SystemNotifier } from '../reminders/SystemNotifier';
 import { ConnectionStatusIndicator } from '../ui/ConnectionStatusIndicator';
 import { button, element } from '../ui/Elements';
 import { errorText } from '../ui/ErrorText';
@@ -31,6 +38,12 @@ export interface CalendarPageOptions {
   readonly signOut: () => void;
   /** The chat endpoint, or null when this deployment has no chat function (config.json chatEnabled). */
   readonly chat: ChatApi | null;
+  /** Default reminders, and Dismiss and Snooze of a reminder that fired. */
+  readonly reminders: RemindersApi;
+  /** The browser's Notification API (asked for permission only from the "Enable reminders" click). */
+  readonly notifications: NotificationHost;
+  /** Web Push for this browser, when the deployment has it: offered from the same click as notifications. */
+  readonly push?: PushReminderControl & { closeNotification(reminderId: string): Promise<void> };
   /** The toolbar's Google Calendar control, when the app has one. */
   readonly google?: { readonly element: HTMLElement; refresh(): Promise<void> };
 }
@@ -51,12 +64,39 @@ export class CalendarPage {
   private readonly status = new ConnectionStatusIndicator('reconnecting');
   private readonly connection: RealtimeConnection;
   private readonly chat: { readonly state: ChatPanelState; readonly panel: ChatPanel } | null;
+  private readonly reminderBoard: ReminderBoard;
+  private readonly reminderToasts: ReminderToasts;
+  private readonly notifier: SystemNotifier;
+  private readonly reminderEnabler: ReminderEnabler;
+  private readonly reminderSettings: ReminderSettingsDialog;
+  private readonly remindersButton: HTMLButtonElement;
   private loadAbort: AbortController | null = null;
   private readonly onOnline = (): void => this.connection.handleOnline();
   private readonly onOffline = (): void => this.connection.handleOffline();
 
   constructor(private readonly root: HTMLElement, private readonly options: CalendarPageOptions) {
     this.shell = element('div', 'app-shell');
+    const dates = { timeZone: browserTimeZone() };
+    this.reminderBoard = new ReminderBoard(options.reminders);
+    this.reminderToasts = new ReminderToasts({
+      board: this.reminderBoard,
+      dates,
+      showEvent: (reminder) => this.view.showDate(new Date(reminder.start)),
+    });
+    const push = options.push;
+    // A push notification this device showed while no tab was open goes when the reminder is dealt with here.
+    this.notifier = new SystemNotifier(this.reminderBoard, options.notifications, dates, () => window.focus(),
+      push === undefined ? {} : { closeElsewhere: (id) => push.closeNotification(id) });
+    this.reminderEnabler = new ReminderEnabler(options.notifications, options.push ?? null);
+    this.reminderSettings = new ReminderSettingsDialog({
+      source: options.reminders,
+      enabler: this.reminderEnabler,
+      defaultsChanged: (defaults) => this.dialog.setDefaultReminders(defaults),
+      reachChanged: (reach) => this.showReach(reach),
+    });
+    this.remindersButton = button('Reminders', { testId: 'reminder-settings-open', className: 'reminders-open' });
+    this.remindersButton.addEventListener('click', () => this.reminderSettings.open());
+    this.showReach(this.reminderEnabler.reach);
     const host = element('main', 'calendar-host');
     this.chat = options.chat === null ? null : this.createChat(options.chat);
     const workspace = element('div', 'workspace');
@@ -97,13 +137,17 @@ export class CalendarPage {
   }
 
   start(): void {
-    this.root.append(this.shell, this.dialog.element, this.scopePrompt.element, this.notice.element);
+    this.root.append(
+      this.shell, this.dialog.element, this.scopePrompt.element, this.reminderSettings.element, this.reminderToasts.element, this.notice.element,
+    );
     this.view.render();
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
     this.connection.start();
     void this.chat?.state.checkAvailability();
     void this.options.google?.refresh();
+    void this.loadDefaultReminders();
+    void this.reminderEnabler.refresh().then((reach) => this.showReach(reach));
   }
 
   /** Shows a short message at the top of the page. */
@@ -118,6 +162,11 @@ export class CalendarPage {
     this.connection.stop();
     this.chat?.state.destroy();
     this.chat?.panel.destroy();
+    this.reminderBoard.clear();
+    this.notifier.destroy();
+    this.reminderToasts.destroy();
+    this.reminderSettings.close();
+    this.reminderSettings.element.remove();
     this.scopePrompt.dismiss();
     this.dialog.close();
     this.view.destroy();
@@ -139,8 +188,23 @@ export class CalendarPage {
     if (this.options.google !== undefined) bar.append(this.options.google.element);
     bar.append(this.status.element);
     if (this.chat !== null) bar.append(this.chat.panel.toggleButton);
-    bar.append(signOut);
+    bar.append(this.remindersButton, signOut);
     return bar;
+  }
+
+  /** The toolbar's Reminders button says whether system notifications still wait to be enabled. */
+  private showReach(reach: ReminderReach): void {
+    this.remindersButton.dataset['notifications'] = reach.notifications;
+    this.remindersButton.title = reach.notifications === 'default' ? 'Reminders: notifications not enabled yet' : 'Reminders';
+  }
+
+  /** The event dialog names the defaults beside "Use my default reminders"; without them it names none. */
+  private async loadDefaultReminders(): Promise<void> {
+    try {
+      this.dialog.setDefaultReminders(await this.options.reminders.defaults());
+    } catch (error) {
+      console.warn('Could not load the default reminders', errorText(error));
+    }
   }
 
   private createChat(api: ChatApi): { state: ChatPanelState; panel: ChatPanel } {
@@ -195,7 +259,20 @@ export class CalendarPage {
       console.warn('Real-time error from server', message.code, message.message);
       return;
     }
-    if (message.type === 'event.changed') this.changes.handle(message);
+    switch (message.type) {
+      case 'event.changed':
+        this.changes.handle(message);
+        break;
+      case 'reminder':
+        this.reminderBoard.receive(message);
+        break;
+      case 'reminder.dismissed':
+      case 'reminder.snoozed':
+        this.reminderBoard.closedElsewhere(message.reminderId);
+        break;
+      case 'pong':
+        break;
+    }
   }
 
   private openEvent(id: string): void {

@@ -1,4 +1,4 @@
-import { Calendar, type EventInput } from 'fullcalendar';
+import { Calendar, type EventInput, type ToolbarInput } from 'fullcalendar';
 import dayGridPlugin from 'fullcalendar/daygrid';
 import interactionPlugin from 'fullcalendar/interaction';
 import listPlugin from 'fullcalendar/list';
@@ -26,17 +26,18 @@ export interface CalendarViewActions {
 export class CalendarView {
   private readonly calendar: Calendar;
   private readonly unsubscribe: () => void;
+  private readonly narrow: MediaQueryList | null;
+  private readonly onNarrowChange = (): void => this.applyToolbars();
   private visible: { from: Date; to: Date } | null = null;
 
   constructor(host: HTMLElement, private readonly store: EventStore, actions: CalendarViewActions) {
+    this.narrow = typeof window.matchMedia === 'function' ? window.matchMedia(NARROW_SCREEN) : null;
+    const narrow = this.narrow?.matches === true;
     this.calendar = new Calendar(host, {
       plugins: [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, classicThemePlugin],
-      initialView: 'timeGridWeek',
-      headerToolbar: {
-        start: 'prev,next today',
-        center: 'title',
-        end: 'dayGridMonth,timeGridWeek,timeGridDay,listWeek',
-      },
+      // Seven columns of a week are too thin to read on a phone; the view buttons still switch to the week.
+      initialView: narrow ? 'timeGridDay' : 'timeGridWeek',
+      ...toolbars(narrow),
       height: '100%',
       nowIndicator: true,
       dayMaxEvents: true,
@@ -61,6 +62,7 @@ export class CalendarView {
       },
     });
     this.unsubscribe = store.subscribe((change) => this.apply(change));
+    this.narrow?.addEventListener('change', this.onNarrowChange);
   }
 
   render(): void {
@@ -89,8 +91,15 @@ export class CalendarView {
   }
 
   destroy(): void {
+    this.narrow?.removeEventListener('change', this.onNarrowChange);
     this.unsubscribe();
     this.calendar.destroy();
+  }
+
+  private applyToolbars(): void {
+    const { headerToolbar, footerToolbar } = toolbars(this.narrow?.matches === true);
+    this.calendar.setOption('headerToolbar', headerToolbar);
+    this.calendar.setOption('footerToolbar', footerToolbar);
   }
 
   private apply(change: StoreChange): void {
@@ -109,6 +118,18 @@ export class CalendarView {
       }
     });
   }
+}
+
+/** Where the page switches to its phone layout (the same width as the stylesheet's). */
+const NARROW_SCREEN = '(max-width: 599px)';
+
+const VIEW_BUTTONS = 'dayGridMonth,timeGridWeek,timeGridDay,listWeek';
+
+/** On a phone the view buttons move below the calendar: one row of eight buttons and a title does not fit 390 px. */
+function toolbars(narrow: boolean): { headerToolbar: ToolbarInput; footerToolbar: ToolbarInput | false } {
+  return narrow
+    ? { headerToolbar: { start: 'prev,next today', end: 'title' }, footerToolbar: { center: VIEW_BUTTONS } }
+    : { headerToolbar: { start: 'prev,next today', center: 'title', end: VIEW_BUTTONS }, footerToolbar: false };
 }
 
 function toInput(event: CalendarEvent): EventInput {

@@ -1,9 +1,12 @@
 import type { CalendarEvent, EventDraft } from '../api/CalendarEvent';
+import { DEFAULT_REMINDERS } from '../api/EventReminders';
 import type { FieldProblem } from '../api/ProblemError';
+import type { ReminderOverride } from '../api/ReminderOverride';
 import { readRecurrence } from '../recurrence/RecurrenceReader';
+import { ReminderControls } from '../reminders/ReminderControls';
 import { button, element, input, labelled, option } from '../ui/Elements';
 import { errorText } from '../ui/ErrorText';
-import { draftFromForm, draftWithRepeat, formValuesFromEvent, withAllDay, type EventFormValues } from './EventForm';
+import { draftFromForm, draftWithReminders, draftWithRepeat, formValuesFromEvent, withAllDay, type EventFormValues } from './EventForm';
 import { timeZoneChoices } from './EventTimes';
 import { RepeatControls } from './RepeatControls';
 
@@ -28,9 +31,9 @@ export interface DialogErrorContent {
   readonly errors?: readonly FieldProblem[];
 }
 
-type FieldName = 'title' | 'start' | 'end' | 'timeZone' | 'location' | 'description' | 'recurrence';
+type FieldName = 'title' | 'start' | 'end' | 'timeZone' | 'location' | 'description' | 'recurrence' | 'reminders';
 
-const FIELD_NAMES: readonly FieldName[] = ['title', 'start', 'end', 'timeZone', 'location', 'description', 'recurrence'];
+const FIELD_NAMES: readonly FieldName[] = ['title', 'start', 'end', 'timeZone', 'location', 'description', 'recurrence', 'reminders'];
 
 /** How each read-only Google `eventType` is named in the dialog's heading. */
 const READ_ONLY_HEADINGS: Readonly<Record<string, string>> = {
@@ -54,6 +57,7 @@ export class EventDialog {
   private readonly location: HTMLInputElement;
   private readonly description: HTMLTextAreaElement;
   private readonly repeat = new RepeatControls();
+  private readonly reminders = new ReminderControls({ testIdPrefix: 'event-reminder', offerDefault: true, legend: 'Reminders' });
   private readonly saveButton: HTMLButtonElement;
   private readonly deleteButton: HTMLButtonElement;
   private readonly cancelButton: HTMLButtonElement;
@@ -97,7 +101,7 @@ export class EventDialog {
 
     this.form.append(
       this.heading, this.errorBox, labelled('Title', this.title), allDayLabel, times,
-      labelled('Time zone', this.timeZone), this.repeat.element, labelled('Location', this.location),
+      labelled('Time zone', this.timeZone), this.repeat.element, this.reminders.element, labelled('Location', this.location),
       labelled('Description', this.description), footer,
     );
     this.element.append(this.form);
@@ -109,6 +113,7 @@ export class EventDialog {
     this.allDay.addEventListener('change', () => {
       this.fill(withAllDay(this.read(), this.allDay.checked));
       this.repeat.setStartDate(datePart(this.start.value));
+      this.reminders.setAllDay(this.allDay.checked);
     });
     this.start.addEventListener('change', () => this.repeat.setStartDate(datePart(this.start.value)));
     this.cancelButton.addEventListener('click', () => this.close());
@@ -138,6 +143,7 @@ export class EventDialog {
     this.setReadOnly(false);
     this.deleteButton.hidden = true;
     this.present(values);
+    this.reminders.show(DEFAULT_REMINDERS);
     this.seriesRead++;
     this.repeat.show({ settings: { kind: 'never' }, keptLines: [] }, datePart(values.start));
   }
@@ -147,7 +153,13 @@ export class EventDialog {
     this.heading.textContent = event.readOnly ? `${READ_ONLY_HEADINGS[event.eventType] ?? 'Google Calendar entry'} (read-only)` : 'Edit event';
     this.setReadOnly(event.readOnly);
     this.present(formValuesFromEvent(event));
+    this.reminders.show(event.reminders);
     this.showRepeat(event);
+  }
+
+  /** The user's default reminders, which "Use my default reminders" names; null while they are unknown. */
+  setDefaultReminders(defaults: readonly ReminderOverride[] | null): void {
+    this.reminders.setDefaults(defaults);
   }
 
   /** A read-only entry is shown with every field disabled and no Save or Delete: the server would refuse both. */
@@ -159,6 +171,7 @@ export class EventDialog {
       control.disabled = readOnly;
     }
     this.repeat.setDisabled(readOnly);
+    this.reminders.setDisabled(readOnly);
   }
 
   /** A single event does not repeat; an occurrence shows its series' rule, read from the series itself. */
@@ -187,6 +200,7 @@ export class EventDialog {
     this.target = { kind: 'edit', event };
     this.clearError();
     this.fill(formValuesFromEvent(event));
+    this.reminders.show(event.reminders);
     this.showRepeat(event);
   }
 
@@ -234,12 +248,15 @@ export class EventDialog {
     const form = draftFromForm(this.read());
     const repeat = { settings: this.repeat.settings(), keptLines: this.repeat.kept, changed: this.repeat.changed, editable: this.repeat.isEditable };
     const result = form.ok ? draftWithRepeat(form.draft, repeat, target.kind === 'edit' ? target.event : null) : form;
-    if (!result.ok) {
-      this.showError({ title: 'Please check the highlighted fields.', errors: result.errors });
+    const reminders = this.reminders.read();
+    if (!result.ok || !reminders.ok) {
+      const errors = [...(result.ok ? [] : result.errors), ...(reminders.ok ? [] : reminders.errors)];
+      this.showError({ title: 'Please check the highlighted fields.', errors });
       return;
     }
     this.clearError();
-    await this.run(() => this.actions.save(target, result.draft));
+    const draft = draftWithReminders(result.draft, reminders.reminders);
+    await this.run(() => this.actions.save(target, draft));
   }
 
   private async remove(): Promise<void> {
@@ -271,6 +288,7 @@ export class EventDialog {
     this.fillTimeZones(values.timeZone);
     this.location.value = values.location;
     this.description.value = values.description;
+    this.reminders.setAllDay(values.allDay);
   }
 
   private fillTimeZones(selected: string): void {
@@ -298,6 +316,7 @@ export class EventDialog {
     this.errorBox.hidden = true;
     for (const field of FIELD_NAMES) this.control(field).removeAttribute('aria-invalid');
     this.repeat.markInvalid(false);
+    this.reminders.markInvalid(false);
   }
 
   private setBusy(busy: boolean): void {
@@ -316,13 +335,17 @@ export class EventDialog {
       case 'location': return this.location;
       case 'description': return this.description;
       case 'recurrence': return this.repeat.focusTarget;
+      case 'reminders': return this.reminders.focusTarget;
     }
   }
 }
 
-/** Server field names may come as "title", "Title", a JSON path such as "$.title", or a line such as "recurrence[0]". */
+/**
+ * Server field names may come as "title", "Title", a JSON path such as "$.title", a line such as "recurrence[0]", or
+ * a path into an object such as "reminders.overrides[1].minutes".
+ */
 function fieldNamed(raw: string): FieldName | null {
-  const name = raw.replace(/^\$\./, '').replace(/\[\d+\].*$/, '').toLowerCase();
+  const name = raw.replace(/^\$\./, '').replace(/[.[].*$/, '').toLowerCase();
   for (const field of FIELD_NAMES) {
     if (field.toLowerCase() === name) return field;
   }

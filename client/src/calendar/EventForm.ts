@@ -1,4 +1,5 @@
 import type { CalendarEvent, EventDraft } from '../api/CalendarEvent';
+import type { EventReminders } from '../api/EventReminders';
 import type { FieldProblem } from '../api/ProblemError';
 import { recurrenceLines } from '../recurrence/RecurrenceWriter';
 import type { RepeatSettings } from '../recurrence/RepeatSettings';
@@ -162,7 +163,20 @@ export function draftFromMove(event: CalendarEvent, range: PickedRange): EventDr
     timeZone: event.timeZone,
     ...(event.description ? { description: event.description } : {}),
     ...(event.location ? { location: event.location } : {}),
+    // A PUT replaces the whole event: without its reminders a move would reset them to the defaults.
+    ...remindersField(event.reminders),
   };
+}
+
+/** The draft with the reminders the dialog holds: left out when the defaults apply, which is what an absent field means. */
+export function draftWithReminders(draft: EventDraft, reminders: EventReminders): EventDraft {
+  const changed: { -readonly [K in keyof EventDraft]: EventDraft[K] } = { ...draft };
+  delete changed.reminders;
+  return { ...changed, ...remindersField(reminders) };
+}
+
+function remindersField(reminders: EventReminders): { reminders?: EventReminders } {
+  return reminders.useDefault ? {} : { reminders: { useDefault: false, overrides: reminders.overrides } };
 }
 
 function parseField(values: EventFormValues, field: 'start' | 'end', errors: FieldProblem[]): string | null {

@@ -1,5 +1,9 @@
 import { parseCalendarEvent, type CalendarEvent } from '../api/CalendarEvent';
 import { jsonObjectOrNull, numberField, parseJsonOrUndefined, stringField, type JsonObject } from '../json/JsonObject';
+import {
+  parseReminderDismissedFrame, parseReminderFrame, parseReminderSnoozedFrame,
+  type ReminderDismissedMessage, type ReminderMessage, type ReminderSnoozedMessage,
+} from './ReminderMessage';
 
 /** The server announces that one event was written or deleted; `version` orders changes per event. */
 export interface EventChangedMessage {
@@ -23,7 +27,8 @@ export interface ServerErrorMessage {
   readonly message: string;
 }
 
-export type ServerMessage = EventChangedMessage | PongMessage | ServerErrorMessage;
+export type ServerMessage =
+  | EventChangedMessage | ReminderMessage | ReminderDismissedMessage | ReminderSnoozedMessage | PongMessage | ServerErrorMessage;
 
 /** The only frame a client sends: keeps the socket from hitting the 10-minute idle timeout. */
 export const PING_FRAME = JSON.stringify({ action: 'ping' });
@@ -43,6 +48,12 @@ export function parseServerMessage(data: string): ServerMessage | null {
       };
     case 'event.changed':
       return parseEventChanged(frame);
+    case 'reminder':
+      return parseReminderFrame(frame);
+    case 'reminder.dismissed':
+      return parseReminderDismissedFrame(frame);
+    case 'reminder.snoozed':
+      return parseReminderSnoozedFrame(frame);
     default:
       return null;
   }

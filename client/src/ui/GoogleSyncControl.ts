@@ -21,8 +21,8 @@ export class GoogleSyncControl {
   ) {
     this.element = element('div', 'google-sync', 'google-sync');
     this.label = element('span', 'google-sync-status');
-    this.primary = button('Google Calendar…');
-    this.disconnect = button('Disconnect Google');
+    this.primary = button('Google Calendar…', { testId: 'google-sync-button' });
+    this.disconnect = button('Disconnect Google', { testId: 'google-sync-disconnect' });
     this.disconnect.hidden = true;
     this.disconnect.addEventListener('click', () => void this.run(() => this.api.disconnect()));
     this.element.append(this.label, this.primary, this.disconnect);

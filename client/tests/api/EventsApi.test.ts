@@ -59,7 +59,7 @@ describe('EventsApi', () => {
     const events = await t.api.list(new Date('2026-03-01T00:00:00Z'), new Date('2026-04-01T00:00:00Z'));
     expect(t.calls[0]!.url).toBe('https://cal.example/api/events?from=2026-03-01T00%3A00%3A00.000Z&to=2026-04-01T00%3A00%3A00.000Z&maxResults=2500');
     expect(t.calls[0]!.headers.get('Authorization')).toBe('Bearer token-1');
-    expect(events).toEqual([{ ...wireEvent, start: '2026-03-10T12:00:00.000Z', end: '2026-03-10T13:00:00.000Z', updatedAt: '2026-03-01T00:00:00Z', recurrence: null, recurringEventId: null, originalStartTime: null }]);
+    expect(events).toEqual([{ ...wireEvent, start: '2026-03-10T12:00:00.000Z', end: '2026-03-10T13:00:00.000Z', updatedAt: '2026-03-01T00:00:00Z', recurrence: null, recurringEventId: null, originalStartTime: null, reminders: { useDefault: true, overrides: [] } }]);
   });
 
   it('creates with a JSON body and no If-Match', async () => {

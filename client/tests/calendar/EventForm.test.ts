@@ -100,6 +100,13 @@ describe('Drafts sent to the API', () => {
     const draft = draftFromMove(stored({}), { start: new Date(2026, 2, 12), end: null, allDay: true });
     expect(draft).toMatchObject({ allDay: true, start: '2026-03-12T00:00:00Z', end: '2026-03-13T00:00:00Z' });
   });
+
+  it('keeps an event\'s own reminders when it is moved: a PUT without them would reset them to the defaults', () => {
+    const reminders = { useDefault: false, overrides: [{ method: 'popup' as const, minutes: 0 }] };
+    const draft = draftFromMove(stored({ reminders }), { start: new Date('2026-03-11T12:00:00Z'), end: null, allDay: false });
+    expect(draft.reminders).toEqual(reminders);
+    expect('reminders' in draftFromMove(stored({}), { start: new Date('2026-03-11T12:00:00Z'), end: null, allDay: false })).toBe(false);
+  });
 });
 
 describe('draftWithRepeat', () => {

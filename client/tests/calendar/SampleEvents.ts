@@ -1,4 +1,5 @@
 import type { CalendarEvent } from '../../src/api/CalendarEvent';
+import { DEFAULT_REMINDERS } from '../../src/api/EventReminders';
 
 /** A timed single event as the API returns it (10 March 2026, 09:00-10:00 UTC) with the given fields changed. */
 export function sampleEvent(id: string, version: number, overrides: Partial<CalendarEvent> = {}): CalendarEvent {
@@ -19,6 +20,7 @@ export function sampleEvent(id: string, version: number, overrides: Partial<Cale
     recurrence: null,
     recurringEventId: null,
     originalStartTime: null,
+    reminders: DEFAULT_REMINDERS,
     ...overrides,
   };
 }

@@ -95,7 +95,7 @@ public sealed class BootstrapFunctions : Construct
         });
 
         foreach (var grant in profile.Tables)
-            tables[grant.Table].Grant(role, [.. TableAccessActions.For(grant.Access)]);
+            role.AddToPrincipalPolicy(TableStatement(tables, grant));
 
         foreach (var secret in profile.Secrets)
             GrantRead(role, secret);
@@ -107,6 +107,25 @@ public sealed class BootstrapFunctions : Construct
             GrantPathRead(role, readPath);
 
         return function;
+    }
+
+    /// <summary>
+    /// The actions of one grant on exactly the resources they need: one index for an index grant; the table alone for a
+    /// Query-only grant without one (a query of the table's own keys); the table and its indexes for the read levels,
+    /// which query both; else the table alone (item actions never apply to an index).
+    /// </summary>
+    private static PolicyStatement TableStatement(DynamoDbTables tables, TableGrant grant)
+    {
+        var table = tables[grant.Table];
+        var actions = TableAccessActions.For(grant.Access);
+        if (grant.Index is { } index && !grant.Table.Indexes.Any(i => i.Name == index))
+            throw new InvalidOperationException($"Table '{grant.Table.LogicalName}' has no index '{index}'.");
+        string[] resources = grant.Index is { } name
+            ? [$"{table.TableArn}/index/{name}"]
+            : grant.Access != TableAccess.Query && actions.Contains("dynamodb:Query") && grant.Table.Indexes.Count > 0
+                ? [table.TableArn, $"{table.TableArn}/index/*"]
+                : [table.TableArn];
+        return new PolicyStatement(new PolicyStatementProps { Actions = [.. actions], Resources = resources });
     }
 
     /// <summary>Create, read and delete SecureStrings below one path, encrypting them with the AWS managed key aws/ssm only.</summary>

@@ -23,6 +23,7 @@ public static class FunctionEnvironment
         string connectionsTable,
         string sessionsTable,
         string pushSubscriptionsTable,
+        string remindersTable,
         string cognitoIssuer,
         string cognitoClientId,
         string managementApiEndpoint,
@@ -35,6 +36,7 @@ public static class FunctionEnvironment
             SessionsTable = sessionsTable,
             PushSubscriptionsTable = pushSubscriptionsTable,
             WebPush = webPush,
+            RemindersTable = remindersTable,
             CognitoIssuer = cognitoIssuer,
             CognitoClientIds = [cognitoClientId],
         };

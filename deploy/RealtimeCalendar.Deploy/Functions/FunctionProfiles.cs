@@ -1,3 +1,5 @@
+using RealtimeCalendar.Aws.Events;
+using RealtimeCalendar.Aws.Reminders;
 using RealtimeCalendar.Aws.Tables;
 using RealtimeCalendar.Deploy.Secrets;
 using RealtimeCalendar.Functions.Bootstrap;
@@ -22,14 +24,19 @@ public static class FunctionProfiles
             FunctionNames.CalendarApi,
             FunctionMemory.MegabytesFor(FunctionNames.CalendarApi),
             TimeSpan.FromSeconds(10),
-            [new(CalendarTables.Events, TableAccess.ReadWrite), new(CalendarTables.Sessions, TableAccess.Count)],
+            [new(CalendarTables.Events, TableAccess.ReadWrite), new(CalendarTables.Sessions, TableAccess.Count), new(CalendarTables.Reminders, TableAccess.Get)],
             []),
         new(FunctionNames.Auth, FunctionMemory.MegabytesFor(FunctionNames.Auth), TimeSpan.FromSeconds(10), [new(CalendarTables.Sessions, TableAccess.ReadWrite)], []),
         new(
             FunctionNames.WsConnect,
             FunctionMemory.MegabytesFor(FunctionNames.WsConnect),
             TimeSpan.FromSeconds(10),
-            [new(CalendarTables.Connections, TableAccess.ReadWrite), new(CalendarTables.Sessions, TableAccess.ReadWrite)],
+            // Records sockets and redeems tickets, and wakes the user's reminders that fired while no tab was open (a Query of
+            // the user's records, an update each).
+            [
+                new(CalendarTables.Connections, TableAccess.ReadWrite), new(CalendarTables.Sessions, TableAccess.ReadWrite),
+                new(CalendarTables.Reminders, TableAccess.Query), new(CalendarTables.Reminders, TableAccess.Update),
+            ],
             []),
         new(FunctionNames.WsDefault, FunctionMemory.MegabytesFor(FunctionNames.WsDefault), TimeSpan.FromSeconds(5), [], []),
         // Fan-out waits on retried PostToConnection calls (memory sizes and why: FunctionMemory).
@@ -39,13 +46,13 @@ public static class FunctionProfiles
             FunctionNames.Chat,
             FunctionMemory.MegabytesFor(FunctionNames.Chat),
             TimeSpan.FromSeconds(29),
-            [new(CalendarTables.Events, TableAccess.ReadWrite), new(CalendarTables.Sessions, TableAccess.Count)],
+            [new(CalendarTables.Events, TableAccess.ReadWrite), new(CalendarTables.Sessions, TableAccess.Count), new(CalendarTables.Reminders, TableAccess.Get)],
             [SecretParameters.OpenAiApiKey]),
         new(
             FunctionNames.GoogleSync,
             FunctionMemory.MegabytesFor(FunctionNames.GoogleSync),
             TimeSpan.FromSeconds(29),
-            [new(CalendarTables.Events, TableAccess.ReadWrite), new(CalendarTables.Sessions, TableAccess.ReadWrite)],
+            [new(CalendarTables.Events, TableAccess.ReadWrite), new(CalendarTables.Sessions, TableAccess.ReadWrite), new(CalendarTables.Reminders, TableAccess.Get)],
             [SecretParameters.GoogleClientSecret],
             OwnedParameterPath: GoogleSettings.DefaultTokenParameterPrefix,
             EntryPoint: GoogleBootstrap),
@@ -54,7 +61,8 @@ public static class FunctionProfiles
             FunctionNames.GooglePush,
             FunctionMemory.MegabytesFor(FunctionNames.GooglePush),
             TimeSpan.FromSeconds(60),
-            [new(CalendarTables.Events, TableAccess.ReadWrite), new(CalendarTables.Sessions, TableAccess.ReadWrite)],
+            // A push that meets a conflict pulls, and pulled events get their reminders planned (the defaults read).
+            [new(CalendarTables.Events, TableAccess.ReadWrite), new(CalendarTables.Sessions, TableAccess.ReadWrite), new(CalendarTables.Reminders, TableAccess.Get)],
             [SecretParameters.GoogleClientSecret],
             ReadParameterPath: GoogleSettings.DefaultTokenParameterPrefix,
             EntryPoint: GoogleBootstrap),
@@ -65,14 +73,39 @@ public static class FunctionProfiles
             TimeSpan.FromSeconds(10),
             [new(CalendarTables.PushSubscriptions, TableAccess.ReadWrite), new(CalendarTables.Sessions, TableAccess.Count)],
             []),
-        // The reminder sweep's Web Push part: it lists a user's subscriptions, deletes those a push service answers 404/410
-        // for, and alone reads the VAPID private key. (The sweep's own tables and its socket fan-out join this profile with it.)
+        // The sweep: queries the two sparse due indexes (never the tables), moves an event's next reminder (UpdateItem),
+        // claims and settles fired reminders by key, fans out like notify. Under a minute, so sweeps do not pile up.
         new(
             FunctionNames.Reminders,
             FunctionMemory.MegabytesFor(FunctionNames.Reminders),
-            TimeSpan.FromSeconds(60),
-            [new(CalendarTables.PushSubscriptions, TableAccess.ReadDelete)],
-            [SecretParameters.VapidPrivateKey]),
+            TimeSpan.FromSeconds(55),
+            [
+                new(CalendarTables.Events, TableAccess.Query, EventItem.ByReminderDueIndex),
+                new(CalendarTables.Events, TableAccess.Update),
+                new(CalendarTables.Reminders, TableAccess.Records),
+                new(CalendarTables.Reminders, TableAccess.Query, ReminderItem.ByRetryIndex),
+                new(CalendarTables.Connections, TableAccess.ReadDelete),
+                // Web Push to owners with no socket open: list a user's subscriptions, drop those the push service
+                // answers 404/410 for; the one function given the VAPID private key.
+                new(CalendarTables.PushSubscriptions, TableAccess.ReadDelete),
+            ],
+            [SecretParameters.VapidPrivateKey],
+            ManagesConnections: true),
+        // Default reminders (read and write; saving them moves the pending reminder of every event that uses them, found
+        // through the Events range indexes), dismiss and snooze (by key), each pushed to the user's sockets.
+        new(
+            FunctionNames.RemindersApi,
+            FunctionMemory.MegabytesFor(FunctionNames.RemindersApi),
+            TimeSpan.FromSeconds(10),
+            [
+                new(CalendarTables.Events, TableAccess.Read),
+                new(CalendarTables.Events, TableAccess.Update),
+                new(CalendarTables.Reminders, TableAccess.Records),
+                new(CalendarTables.Sessions, TableAccess.Count),
+                new(CalendarTables.Connections, TableAccess.ReadDelete),
+            ],
+            [],
+            ManagesConnections: true),
     ];
 
     public static FunctionProfile For(string functionName) =>

@@ -9,6 +9,10 @@ public static class TableAccessActions
         TableAccess.ReadDelete => ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:DeleteItem"],
         TableAccess.Count => ["dynamodb:UpdateItem"],
         TableAccess.ReadWrite => ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"],
+        TableAccess.Get => ["dynamodb:GetItem"],
+        TableAccess.Query => ["dynamodb:Query"],
+        TableAccess.Update => ["dynamodb:UpdateItem"],
+        TableAccess.Records => ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"],
         _ => throw new ArgumentOutOfRangeException(nameof(access), access, "Unknown table access level."),
     };
 }

@@ -12,7 +12,8 @@ namespace RealtimeCalendar.Deploy.Monitoring;
 
 /// <summary>
 /// A few alarms that mean "someone should look": any function error or throttle, notify falling behind the
-/// stream, and a change that could not be delivered at all. With an alarm e-mail they also notify.
+/// stream, the reminder sweep not running, and a change that could not be delivered at all. With an alarm e-mail they
+/// also notify.
 /// </summary>
 public sealed class OperationalAlarms : Construct
 {
@@ -44,6 +45,15 @@ public sealed class OperationalAlarms : Construct
             Add("NotifyIteratorAge", iteratorAge, IteratorAgeThresholdMs, "notify is more than a minute behind the Events stream", topic);
         }
 
+        if (functions.Contains(FunctionNames.Reminders))
+        {
+            // Its errors and throttles alarm above; a schedule that stopped (disabled, or its role broken) throws no error
+            // at all, so the sweep's silence is an alarm too: it runs every minute, five times in each period.
+            var invocations = functions[FunctionNames.Reminders].MetricInvocations(Sum());
+            Add("RemindersNotSweeping", invocations, 1, "the reminder sweep did not run for five minutes: reminders are not being sent", topic,
+                ComparisonOperator.LESS_THAN_THRESHOLD, TreatMissingData.BREACHING);
+        }
+
         Add(
             "FailedChanges",
             failedChanges.MetricApproximateNumberOfMessagesVisible(new MetricOptions { Period = Period, Statistic = "Maximum" }),
@@ -54,15 +64,18 @@ public sealed class OperationalAlarms : Construct
 
     private static MetricOptions Sum() => new() { Period = Period, Statistic = "Sum" };
 
-    private void Add(string id, IMetric metric, double threshold, string description, Topic? topic)
+    private void Add(
+        string id, IMetric metric, double threshold, string description, Topic? topic,
+        ComparisonOperator comparison = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        TreatMissingData missingData = TreatMissingData.NOT_BREACHING)
     {
         var alarm = new Alarm(this, id, new AlarmProps
         {
             Metric = metric,
             Threshold = threshold,
             EvaluationPeriods = 1,
-            ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-            TreatMissingData = TreatMissingData.NOT_BREACHING,
+            ComparisonOperator = comparison,
+            TreatMissingData = missingData,
             AlarmDescription = "RealtimeCalendar: " + description,
         });
         if (topic is not null)

@@ -28,6 +28,7 @@ public sealed class DynamoDbTables : Construct
     public Table Sessions => this[CalendarTables.Sessions];
 
     public Table PushSubscriptions => this[CalendarTables.PushSubscriptions];
+    public Table Reminders => this[CalendarTables.Reminders];
 
     public Table this[TableDefinition definition] =>
         tables.TryGetValue(definition, out var table)
@@ -50,7 +51,8 @@ public sealed class DynamoDbTables : Construct
             PointInTimeRecovery = definition.PointInTimeRecovery,
             // Events are the user's data: they outlive the stack (see deploy/README.md on deleting them).
             // Connections and sessions are ephemeral (TTL of minutes to hours) and go with the stack; so do push subscriptions,
-            // which a browser makes again when the user turns reminders on.
+            // which a browser makes again when the user turns reminders on, and reminders (a day of fired ones, and the
+            // default-reminder settings, which a user sets again in a new deployment).
             RemovalPolicy = definition == CalendarTables.Events ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
         });
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using RealtimeCalendar.Core.Events;
+using RealtimeCalendar.Core.Reminders;
 
 namespace RealtimeCalendar.Aws.Events;
 
@@ -9,8 +10,11 @@ namespace RealtimeCalendar.Aws.Events;
 /// The Events table. Every write is conditional on <c>version</c>; a range read pages through two index queries
 /// (the sparse index of long events, then recent starts) with Limit and ExclusiveStartKey, never a scan. Series are
 /// kept out of both start indexes and read through the sparse series index; a series change is one transaction.
+/// Every item written gets its next due reminder from <paramref name="reminders"/> in the same write (the sparse due
+/// index the reminder sweep reads), so no write can leave a reminder behind: moving an event moves it, deleting one
+/// (its tombstone carries nothing) cancels it.
 /// </summary>
-public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableName) : IEventStore
+public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableName, ReminderPlanner reminders) : IEventStore
 {
     private const string LiveAtExpectedVersion = "#version = :expected AND attribute_not_exists(#deleted)";
 
@@ -39,13 +43,14 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableNam
 
     public async Task<StoreWriteOutcome> CreateAsync(CalendarEvent calendarEvent, CancellationToken cancellationToken)
     {
+        var due = (await reminders.PlanAsync(calendarEvent.UserId, [calendarEvent], cancellationToken))[0];
         try
         {
             await dynamoDb.PutItemAsync(
                 new PutItemRequest
                 {
                     TableName = tableName,
-                    Item = EventItem.ToItem(calendarEvent),
+                    Item = EventItem.ToItem(calendarEvent, due),
                     // A new id, or a re-creation over a tombstone that keeps the version growing.
                     ConditionExpression = "attribute_not_exists(#eventId) OR (#deleted = :true AND #version < :version)",
                     ExpressionAttributeNames = new() { ["#eventId"] = EventItem.EventId, ["#deleted"] = EventItem.Deleted, ["#version"] = EventItem.Version },
@@ -62,16 +67,17 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableNam
 
     public async Task<StoreWriteOutcome> ReplaceAsync(CalendarEvent calendarEvent, long expectedVersion, CancellationToken cancellationToken)
     {
-        var (expression, names, values) = ReplacementUpdate(calendarEvent, expectedVersion);
+        var due = (await reminders.PlanAsync(calendarEvent.UserId, [calendarEvent], cancellationToken))[0];
+        var (expression, names, values) = ReplacementUpdate(calendarEvent, due, expectedVersion);
         return await UpdateConditionallyAsync(calendarEvent.UserId, calendarEvent.EventId, expression, names, values, cancellationToken);
     }
 
     // An update that sets every attribute of the new item and removes the optional ones it lacks: the same result as a
     // put, except that the Google link attributes survive when the replacement carries no link.
     private static (string Expression, Dictionary<string, string> Names, Dictionary<string, AttributeValue> Values) ReplacementUpdate(
-        CalendarEvent calendarEvent, long expectedVersion)
+        CalendarEvent calendarEvent, ReminderDue? due, long expectedVersion)
     {
-        var item = EventItem.ToItem(calendarEvent);
+        var item = EventItem.ToItem(calendarEvent, due);
         var names = new Dictionary<string, string>();
         var values = new Dictionary<string, AttributeValue> { [":expected"] = Number(expectedVersion) };
         var sets = new List<string>();
@@ -93,6 +99,13 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableNam
             removes.Add("#" + optional);
         }
 
+        // A replacement that carries a link carries its e-mail reminders too: none means none, not the old ones.
+        if (item.ContainsKey(EventItem.GoogleEventId) && !item.ContainsKey(EventItem.GoogleEmailReminders))
+        {
+            names["#" + EventItem.GoogleEmailReminders] = EventItem.GoogleEmailReminders;
+            removes.Add("#" + EventItem.GoogleEmailReminders);
+        }
+
         names["#version"] = EventItem.Version;
         names["#deleted"] = EventItem.Deleted;
         var expression = "SET " + string.Join(", ", sets) + (removes.Count > 0 ? " REMOVE " + string.Join(", ", removes) : string.Empty);
@@ -112,7 +125,15 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableNam
             sets.Add($"#{name} = :{name}");
         }
 
-        return await UpdateConditionallyAsync(userId, eventId, "SET " + string.Join(", ", sets), names, values, cancellationToken);
+        // A Google version without e-mail reminders clears those the previous one had.
+        var remove = string.Empty;
+        if (!values.ContainsKey(":" + EventItem.GoogleEmailReminders))
+        {
+            names["#emails"] = EventItem.GoogleEmailReminders;
+            remove = " REMOVE #emails";
+        }
+
+        return await UpdateConditionallyAsync(userId, eventId, "SET " + string.Join(", ", sets) + remove, names, values, cancellationToken);
     }
 
     private async Task<StoreWriteOutcome> UpdateConditionallyAsync(
@@ -314,10 +335,13 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableNam
 
     public async Task<StoreWriteOutcome> WriteSeriesAsync(SeriesWrite write, CancellationToken cancellationToken)
     {
+        IReadOnlyList<CalendarEvent> written = write.Series is { } changed ? [changed, .. write.Puts] : write.Puts;
+        var dues = await reminders.PlanAsync(write.UserId, written, cancellationToken);
+        var dueOf = written.Select((e, i) => (e.EventId, Due: dues[i])).ToDictionary(p => p.EventId, p => p.Due, StringComparer.Ordinal);
         var items = new List<TransactWriteItem>();
         if (write.Series is { } series)
         {
-            var (expression, names, values) = ReplacementUpdate(series, write.ExpectedVersion);
+            var (expression, names, values) = ReplacementUpdate(series, dueOf[series.EventId], write.ExpectedVersion);
             items.Add(new TransactWriteItem
             {
                 Update = new Update
@@ -353,7 +377,7 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB dynamoDb, string tableNam
                 Put = new Put
                 {
                     TableName = tableName,
-                    Item = EventItem.ToItem(put),
+                    Item = EventItem.ToItem(put, dueOf[put.EventId]),
                     // Versions only grow under an id; the series' condition above is what guards against other writers.
                     ConditionExpression = "attribute_not_exists(#eventId) OR #version < :version",
                     ExpressionAttributeNames = new() { ["#eventId"] = EventItem.EventId, ["#version"] = EventItem.Version },

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 using RealtimeCalendar.Core.Events;
+using RealtimeCalendar.Core.Reminders;
 
 namespace RealtimeCalendar.Aws.Events;
 
@@ -37,6 +38,12 @@ public static class EventItem
     public const string GoogleEventId = "googleEventId";
     public const string GoogleEtag = "googleEtag";
     public const string GoogleUpdated = "googleUpdated";
+
+    /// <summary>
+    /// The minutes of the e-mail reminders the linked Google version holds (<see cref="GoogleEventLink.EmailReminderMinutes"/>),
+    /// a list of numbers; absent when it holds none.
+    /// </summary>
+    public const string GoogleEmailReminders = "googleEmailReminders";
 
     /// <summary>Set only on events longer than <see cref="LongEventThreshold"/>, making <see cref="ByLongStartIndex"/> sparse.</summary>
     public const string LongStart = "longStart";
@@ -75,11 +82,33 @@ public static class EventItem
     public const string RecurringEventId = "recurringEventId";
     public const string OriginalStartTime = "originalStartTime";
 
+    /// <summary>
+    /// The event's own reminders (Google's <c>reminders.overrides</c>, a list of minutes, possibly empty); absent when
+    /// the owner's defaults apply (<c>useDefault: true</c>).
+    /// </summary>
+    public const string ReminderOverrides = "reminderOverrides";
+
+    /// <summary>
+    /// Set only on items with a pending reminder, making <see cref="ByReminderDueIndex"/> sparse: the owner's
+    /// <see cref="ReminderShards"/> shard (the index's partition key), the minute the next reminder is due (its sort key)
+    /// and the minutes the event reminds at (its own, or its owner's defaults when it was written). Every write of the
+    /// event sets them anew; the sweep moves them on without a new version.
+    /// </summary>
+    public const string RemindShard = "remindShard";
+    public const string RemindAt = "remindAt";
+    public const string RemindMinutes = "remindMinutes";
+
+    /// <summary>Global, like <see cref="BySeriesSpanIndex"/>: the deployed table exists already, and a local index cannot be added to it.</summary>
+    public const string ByReminderDueIndex = "byReminderDue";
+
+    /// <summary>The attributes of the due index: a change to these alone is no change of the event (tabs and Google ignore it).</summary>
+    public static IReadOnlySet<string> ReminderIndexAttributes { get; } = new HashSet<string>(StringComparer.Ordinal) { RemindShard, RemindAt, RemindMinutes };
+
     /// <summary>Every attribute an event item may lack; a replacement removes those its new state does not have.</summary>
     internal static readonly string[] Optional =
     [
         Start, End, Description, Location, LongStart, EventType, SeriesStart, SeriesEnd, Recurrence, OverrideIds,
-        SeriesOwner, SpanEnd, RecurringEventId, OriginalStartTime,
+        SeriesOwner, SpanEnd, RecurringEventId, OriginalStartTime, ReminderOverrides, RemindShard, RemindAt, RemindMinutes,
     ];
 
     /// <summary>
@@ -93,7 +122,8 @@ public static class EventItem
     public static string FormatInstant(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture);
 
-    public static Dictionary<string, AttributeValue> ToItem(CalendarEvent e)
+    /// <summary>The item of <paramref name="e"/>, in the due index at <paramref name="due"/> when it has a pending reminder.</summary>
+    public static Dictionary<string, AttributeValue> ToItem(CalendarEvent e, ReminderDue? due)
     {
         var item = new Dictionary<string, AttributeValue>
         {
@@ -136,17 +166,65 @@ public static class EventItem
                 item[name] = value;
         }
 
+        if (e.Reminders is { UseDefault: false } own)
+            item[ReminderOverrides] = Numbers(own.Minutes);
+        if (due is not null)
+        {
+            foreach (var (name, value) in ReminderIndexValues(e.UserId, due))
+                item[name] = value;
+        }
+
         return item;
     }
 
-    /// <summary>The attributes that store a Google link.</summary>
-    public static Dictionary<string, AttributeValue> GoogleLinkAttributes(GoogleEventLink link) => new()
+    /// <summary>The due-index attributes of an item of <paramref name="userId"/> whose next reminder is <paramref name="due"/>.</summary>
+    public static Dictionary<string, AttributeValue> ReminderIndexValues(string userId, ReminderDue due) => new()
     {
-        [GoogleEventId] = new() { S = link.EventId },
-        // An etag is never empty on Google, but an empty one must still round-trip as "no etag seen".
-        [GoogleEtag] = new() { S = link.Etag },
-        [GoogleUpdated] = new() { S = FormatInstant(link.Updated) },
+        [RemindShard] = new() { S = ReminderShards.Of(userId).ToString(CultureInfo.InvariantCulture) },
+        [RemindAt] = new() { S = FormatInstant(due.DueAt) },
+        [RemindMinutes] = Numbers(due.Minutes),
     };
+
+    /// <summary>What the item carries for the sweep, or null when it is not in the due index.</summary>
+    public static ReminderDue? ReadReminderDue(IReadOnlyDictionary<string, AttributeValue> item) =>
+        OptionalString(item, RemindAt) is { } dueAt && item.TryGetValue(RemindMinutes, out var minutes)
+            ? new ReminderDue(ParseInstant(dueAt), ReadNumbers(minutes, RemindMinutes))
+            : null;
+
+    /// <summary>
+    /// True when two images of one item differ at most in the due-index attributes: the sweep moved the pending
+    /// reminder on, and nothing a tab or Google shows changed.
+    /// </summary>
+    public static bool DiffersOnlyInReminderIndex(IReadOnlyDictionary<string, AttributeValue> before, IReadOnlyDictionary<string, AttributeValue> after)
+    {
+        var names = before.Keys.Concat(after.Keys).Where(name => !ReminderIndexAttributes.Contains(name)).ToHashSet(StringComparer.Ordinal);
+        return names.All(name => before.TryGetValue(name, out var a) && after.TryGetValue(name, out var b) && SameValue(a, b));
+    }
+
+    private static bool SameValue(AttributeValue a, AttributeValue b) =>
+        a.S == b.S && a.N == b.N && a.BOOL == b.BOOL
+        && (a.L is null ? b.L is null : b.L is not null && a.L.Count == b.L.Count && a.L.Zip(b.L).All(pair => SameValue(pair.First, pair.Second)));
+
+    private static AttributeValue Numbers(IEnumerable<int> values) =>
+        new() { L = [.. values.Select(v => new AttributeValue { N = v.ToString(CultureInfo.InvariantCulture) })] };
+
+    private static List<int> ReadNumbers(AttributeValue list, string name) =>
+        [.. (list.L ?? throw Missing(name)).Select(v => int.Parse(v.N ?? throw Missing(name), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture))];
+
+    /// <summary>The attributes that store a Google link; <see cref="GoogleEmailReminders"/> only when it has e-mail reminders.</summary>
+    public static Dictionary<string, AttributeValue> GoogleLinkAttributes(GoogleEventLink link)
+    {
+        var attributes = new Dictionary<string, AttributeValue>
+        {
+            [GoogleEventId] = new() { S = link.EventId },
+            // An etag is never empty on Google, but an empty one must still round-trip as "no etag seen".
+            [GoogleEtag] = new() { S = link.Etag },
+            [GoogleUpdated] = new() { S = FormatInstant(link.Updated) },
+        };
+        if (link.EmailReminderMinutes is { Count: > 0 } emails)
+            attributes[GoogleEmailReminders] = Numbers(emails);
+        return attributes;
+    }
 
     /// <summary>The tombstone of an event deleted at <paramref name="version"/>.</summary>
     public static Dictionary<string, AttributeValue> ToTombstone(string userId, string eventId, long version) => new()
@@ -177,6 +255,7 @@ public static class EventItem
             LastOccurrenceEnd = spanEnd is null or OpenEnded ? null : ParseInstant(spanEnd),
             RecurringEventId = OptionalString(item, RecurringEventId),
             OriginalStartTime = OptionalString(item, OriginalStartTime) is { } original ? ParseInstant(original) : null,
+            Reminders = item.TryGetValue(ReminderOverrides, out var own) ? EventReminders.Own(ReadNumbers(own, ReminderOverrides)) : null,
         };
     }
 
@@ -194,7 +273,13 @@ public static class EventItem
         ParseInstant(RequireString(item, UpdatedAt)),
         RequireString(item, Source),
         OptionalString(item, GoogleEventId) is { } googleEventId
-            ? new GoogleEventLink(googleEventId, OptionalString(item, GoogleEtag) ?? string.Empty, ParseInstant(RequireString(item, GoogleUpdated)))
+            ? new GoogleEventLink(
+                googleEventId,
+                OptionalString(item, GoogleEtag) ?? string.Empty,
+                ParseInstant(RequireString(item, GoogleUpdated)),
+                item.TryGetValue(GoogleEmailReminders, out var emails) && emails.L is { Count: > 0 }
+                    ? ReadNumbers(emails, GoogleEmailReminders)
+                    : null)
             : null,
         OptionalString(item, EventType) ?? EventTypes.Default);
 

@@ -1,6 +1,7 @@
 using RealtimeCalendar.Aws.Connections;
 using RealtimeCalendar.Aws.Events;
 using RealtimeCalendar.Aws.Push;
+using RealtimeCalendar.Aws.Reminders;
 using RealtimeCalendar.Aws.Sessions;
 
 namespace RealtimeCalendar.Aws.Tables;
@@ -16,6 +17,7 @@ public static class CalendarTables
             new TableIndex(EventItem.ByStartIndex, IsLocal: true, KeyAttribute.Text(EventItem.UserId), KeyAttribute.Text(EventItem.Start)),
             new TableIndex(EventItem.ByLongStartIndex, IsLocal: true, KeyAttribute.Text(EventItem.UserId), KeyAttribute.Text(EventItem.LongStart)),
             new TableIndex(EventItem.BySeriesSpanIndex, IsLocal: false, KeyAttribute.Text(EventItem.SeriesOwner), KeyAttribute.Text(EventItem.SpanEnd)),
+            new TableIndex(EventItem.ByReminderDueIndex, IsLocal: false, KeyAttribute.Text(EventItem.RemindShard), KeyAttribute.Text(EventItem.RemindAt)),
         ],
         TimeToLiveAttribute: null,
         StreamNewAndOldImages: true,
@@ -52,5 +54,19 @@ public static class CalendarTables
         StreamNewAndOldImages: false,
         PointInTimeRecovery: false);
 
-    public static IReadOnlyList<TableDefinition> All { get; } = [Events, Connections, Sessions, PushSubscriptions];
+
+    /// <summary>
+    /// Fired reminders (for a day: dismiss, snooze, the next tab) and each user's reminder settings; the sparse retry
+    /// index holds the records a sweep is to look at again. No stream: nothing reads its changes.
+    /// </summary>
+    public static TableDefinition Reminders { get; } = new(
+        "reminders",
+        KeyAttribute.Text(ReminderItem.UserId),
+        KeyAttribute.Text(ReminderItem.ReminderId),
+        [new TableIndex(ReminderItem.ByRetryIndex, IsLocal: false, KeyAttribute.Text(ReminderItem.RetryShard), KeyAttribute.Text(ReminderItem.RetryAt))],
+        ReminderItem.ExpiresAt,
+        StreamNewAndOldImages: false,
+        PointInTimeRecovery: false);
+
+    public static IReadOnlyList<TableDefinition> All { get; } = [Events, Connections, Sessions, PushSubscriptions, Reminders];
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RealtimeCalendar.Core.Events;
 using RealtimeCalendar.Core.Recurrence;
+using RealtimeCalendar.Core.Reminders;
 using RealtimeCalendar.Core.TimeZones;
 
 namespace RealtimeCalendar.Core.Calendar;

@@ -1,5 +1,6 @@
 using RealtimeCalendar.Core.Events;
 using RealtimeCalendar.Core.Recurrence;
+using RealtimeCalendar.Core.Reminders;
 using RealtimeCalendar.Core.TimeZones;
 
 namespace RealtimeCalendar.Core.Calendar;
@@ -190,6 +191,8 @@ internal sealed class SeriesChanges(DateTimeOffset now, string source)
                 Description = o.Description == old.Description ? changed.Description : o.Description,
                 Location = o.Location == old.Location ? changed.Location : o.Location,
                 TimeZone = o.TimeZone == old.TimeZone ? changed.TimeZone : o.TimeZone,
+                // Reminders follow the series too unless the override set its own (compared by content: records compare lists by reference).
+                Reminders = EventReminders.Same(o.Reminders, old.Reminders) && !EventReminders.Same(o.Reminders, changed.Reminders) ? changed.Reminders : o.Reminders,
             };
             kept.Add(carried);
             if (carried != o)
@@ -245,5 +248,6 @@ internal sealed class SeriesChanges(DateTimeOffset now, string source)
             string.IsNullOrEmpty(draft.Location) ? null : draft.Location,
             version,
             StoredInstant.Of(now),
-            source);
+            source,
+            Reminders: EventReminders.Stored(draft.Reminders));
 }

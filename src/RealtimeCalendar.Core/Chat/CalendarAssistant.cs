@@ -130,6 +130,8 @@ public sealed class CalendarAssistant(
         with its own id and the series' recurringEventId. To change or delete occurrences, pass the id of the occurrence
         the user means and a scope: this (only it, e.g. "skip next week's"), following (it and all later ones, e.g.
         "all future"), or all (the whole series). If the words do not say which, ask.
+        Reminders go in the reminders argument of create_event and update_event: "remind me 10 minutes before" is useDefault
+        false with one popup override of 10 minutes. To add a reminder to an event that has its own, send all of them.
         """;
 
     private static bool IsBlankAssistantTurn(ChatTurn turn) => turn.Role == ChatRole.Assistant && string.IsNullOrWhiteSpace(turn.Content);

@@ -1,3 +1,5 @@
+using RealtimeCalendar.Core.Reminders;
+
 namespace RealtimeCalendar.Core.Events;
 
 /// <summary>
@@ -11,6 +13,8 @@ namespace RealtimeCalendar.Core.Events;
 /// that are stored as items of their own (each id ends in the occurrence's original start, <see cref="EventIds.Instance"/>);
 /// <see cref="LastOccurrenceEnd"/> is the end of its last occurrence, null while it repeats forever. An <em>override</em> (a moved or edited occurrence) carries
 /// <see cref="RecurringEventId"/> and <see cref="OriginalStartTime"/>, as Google's instances do.
+/// <see cref="Reminders"/> is null when the owner's default reminders apply (Google's <c>useDefault: true</c>), else the
+/// event's own (for a series: of each occurrence not stored as an override; an override carries its own).
 /// </summary>
 public sealed record CalendarEvent(
     string UserId,
@@ -31,7 +35,8 @@ public sealed record CalendarEvent(
     string? RecurringEventId = null,
     DateTimeOffset? OriginalStartTime = null,
     IReadOnlyList<string>? OverrideIds = null,
-    DateTimeOffset? LastOccurrenceEnd = null)
+    DateTimeOffset? LastOccurrenceEnd = null,
+    EventReminders? Reminders = null)
 {
     public bool IsReadOnly => EventTypes.IsReadOnly(EventType);
 

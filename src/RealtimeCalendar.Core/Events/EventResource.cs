@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using RealtimeCalendar.Core.Reminders;
 
 namespace RealtimeCalendar.Core.Events;
 
@@ -7,7 +8,8 @@ namespace RealtimeCalendar.Core.Events;
 /// <c>eventType</c> (<see cref="EventTypes"/>); <see cref="ReadOnly"/> is true when edits and deletes are refused (409).
 /// A series has <see cref="Recurrence"/>; an occurrence has <see cref="RecurringEventId"/> and
 /// <see cref="OriginalStartTime"/> and the series' <see cref="Version"/> (Google Calendar API v3 field names). The
-/// three are left out of the JSON when null.
+/// three are left out of the JSON when null. <see cref="Reminders"/> is always given, Google's shape
+/// (<c>{"useDefault":true}</c>, or <c>{"useDefault":false,"overrides":[{"method":"popup","minutes":10}]}</c>).
 /// </summary>
 public sealed record EventResource(
     string Id,
@@ -25,9 +27,10 @@ public sealed record EventResource(
     bool ReadOnly,
     IReadOnlyList<string>? Recurrence = null,
     string? RecurringEventId = null,
-    [property: JsonConverter(typeof(UtcInstantJsonConverter))] DateTimeOffset? OriginalStartTime = null)
+    [property: JsonConverter(typeof(UtcInstantJsonConverter))] DateTimeOffset? OriginalStartTime = null,
+    EventReminders? Reminders = null)
 {
     public static EventResource From(CalendarEvent e) =>
         new(e.EventId, e.Title, e.Start, e.End, e.AllDay, e.TimeZone, e.Description, e.Location, e.Version, e.UpdatedAt, e.Source,
-            e.EventType, e.IsReadOnly, e.Recurrence, e.RecurringEventId, e.OriginalStartTime);
+            e.EventType, e.IsReadOnly, e.Recurrence, e.RecurringEventId, e.OriginalStartTime, e.Reminders ?? EventReminders.Default);
 }

@@ -1,3 +1,4 @@
+using RealtimeCalendar.Core.Reminders;
 using RealtimeCalendar.Core.TimeZones;
 
 namespace RealtimeCalendar.Core.Events;
@@ -21,6 +22,8 @@ public static class EventValidator
 
         CheckTimeZone(errors, draft.TimeZone);
         CheckTimes(errors, draft);
+        if (draft.Reminders is { } reminders)
+            ReminderValidator.Check(reminders, "reminders", errors);
         return errors;
     }
 

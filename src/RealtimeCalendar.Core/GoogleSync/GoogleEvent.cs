@@ -1,3 +1,5 @@
+using RealtimeCalendar.Core.Reminders;
+
 namespace RealtimeCalendar.Core.GoogleSync;
 
 /// <summary>
@@ -8,6 +10,9 @@ namespace RealtimeCalendar.Core.GoogleSync;
 /// lines). An <em>exception</em> (an instance of a series that was moved, edited or, with status cancelled, deleted) carries
 /// <see cref="RecurringEventId"/> (the series' Google id) and <see cref="OriginalStartTime"/> (where the rule puts it);
 /// a cancelled exception is only guaranteed those two and its id, every other field may be missing.
+/// <see cref="Reminders"/> is Google's <c>reminders</c> as it is, <c>email</c> overrides included (Google's and our
+/// <c>reminders</c> share one shape); null when Google sent none (then the calendar's defaults apply, as with
+/// <c>useDefault: true</c>).
 /// </summary>
 public sealed record GoogleEvent(
     string? Id,
@@ -23,7 +28,8 @@ public sealed record GoogleEvent(
     string? EventType = null,
     bool EndTimeUnspecified = false,
     string? RecurringEventId = null,
-    GoogleEventTime? OriginalStartTime = null)
+    GoogleEventTime? OriginalStartTime = null,
+    EventReminders? Reminders = null)
 {
     public const string Cancelled = "cancelled";
 

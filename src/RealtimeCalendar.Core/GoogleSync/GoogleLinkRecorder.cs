@@ -9,7 +9,11 @@ internal static class GoogleLinkRecorder
     public static async Task RecordAsync(
         IEventStore events, CalendarEvent calendarEvent, GoogleEvent stored, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
     {
-        var link = new GoogleEventLink(stored.Id ?? calendarEvent.EventId, stored.Etag ?? string.Empty, StoredInstant.Of(stored.Updated ?? time.GetUtcNow()));
+        var link = new GoogleEventLink(
+            stored.Id ?? calendarEvent.EventId,
+            stored.Etag ?? string.Empty,
+            StoredInstant.Of(stored.Updated ?? time.GetUtcNow()),
+            GoogleReminderMapping.EmailMinutes(stored.Reminders));
         var outcome = await events.SetGoogleLinkAsync(calendarEvent.UserId, calendarEvent.EventId, calendarEvent.Version, link, cancellationToken);
         if (outcome != StoreWriteOutcome.Written)
         {

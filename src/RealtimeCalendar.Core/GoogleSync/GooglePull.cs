@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RealtimeCalendar.Core.Events;
+using RealtimeCalendar.Core.Reminders;
 
 namespace RealtimeCalendar.Core.GoogleSync;
 
@@ -165,8 +166,12 @@ internal sealed class GooglePull
         {
             // The conflict rule: our later edit wins, Google's version is logged and overwritten.
             log.LocalWins(ours, googleEvent, googleUpdated);
+            // Google's e-mail reminders on the version that loses are still Google's: they go back with ours.
             var restored = await client.PatchEventAsync(
-                googleEvent.Id!, GoogleEventMapping.ToGoogle(ours, status: "confirmed"), ifMatchEtag: null, cancellationToken);
+                googleEvent.Id!,
+                GoogleEventMapping.ToGoogle(ours, status: "confirmed", googleEmailMinutes: GoogleReminderMapping.EmailMinutes(googleEvent.Reminders)),
+                ifMatchEtag: null,
+                cancellationToken);
             counts.LocalWins++;
             await GoogleLinkRecorder.RecordAsync(events, ours, restored, time, logger, cancellationToken);
             return GoogleApplyOutcome.Settled;
@@ -210,8 +215,9 @@ internal sealed class GooglePull
             version,
             googleUpdated,
             GoogleSyncService.SourceGoogle,
-            new GoogleEventLink(googleEvent.Id!, googleEvent.Etag ?? string.Empty, googleUpdated),
-            eventType);
+            new GoogleEventLink(googleEvent.Id!, googleEvent.Etag ?? string.Empty, googleUpdated, GoogleReminderMapping.EmailMinutes(googleEvent.Reminders)),
+            eventType,
+            Reminders: EventReminders.Stored(draft.Reminders));
 
         if (ours is null)
         {

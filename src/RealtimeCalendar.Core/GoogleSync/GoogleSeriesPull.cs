@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using RealtimeCalendar.Core.Calendar;
 using RealtimeCalendar.Core.Events;
 using RealtimeCalendar.Core.Recurrence;
+using RealtimeCalendar.Core.Reminders;
 
 namespace RealtimeCalendar.Core.GoogleSync;
 
@@ -42,7 +43,7 @@ internal sealed class GoogleSeriesPull(IEventStore events, TimeProvider time, Go
             return GoogleApplyOutcome.Settled;
         }
 
-        var link = new GoogleEventLink(googleEvent.Id!, googleEvent.Etag ?? string.Empty, googleUpdated);
+        var link = new GoogleEventLink(googleEvent.Id!, googleEvent.Etag ?? string.Empty, googleUpdated, GoogleReminderMapping.EmailMinutes(googleEvent.Reminders));
         var eventType = GoogleEventMapping.EventTypeOf(googleEvent);
         if (ours is { IsSeries: true })
         {
@@ -85,7 +86,8 @@ internal sealed class GoogleSeriesPull(IEventStore events, TimeProvider time, Go
             eventType,
             Recurrence: lines,
             OverrideIds: [],
-            LastOccurrenceEnd: schedule.LastEnd);
+            LastOccurrenceEnd: schedule.LastEnd,
+            Reminders: EventReminders.Stored(draft.Reminders));
         if (ours is null)
         {
             var created = await events.CreateAsync(series, cancellationToken);
@@ -135,7 +137,12 @@ internal sealed class GoogleSeriesPull(IEventStore events, TimeProvider time, Go
         {
             // The conflict rule: our later edit of this occurrence wins and goes back onto Google's instance.
             log.LocalWins(ours, googleEvent, googleUpdated);
-            var restored = await client.PatchEventAsync(googleEvent.Id!, GoogleEventMapping.ToGoogle(ours, status: "confirmed"), ifMatchEtag: null, cancellationToken);
+            // Google's e-mail reminders on the version that loses are still Google's: they go back with ours.
+            var restored = await client.PatchEventAsync(
+                googleEvent.Id!,
+                GoogleEventMapping.ToGoogle(ours, status: "confirmed", googleEmailMinutes: GoogleReminderMapping.EmailMinutes(googleEvent.Reminders)),
+                ifMatchEtag: null,
+                cancellationToken);
             counts.LocalWins++;
             await GoogleLinkRecorder.RecordAsync(events, ours, restored, time, logger, cancellationToken);
             return GoogleApplyOutcome.Settled;
@@ -213,7 +220,7 @@ internal sealed class GoogleSeriesPull(IEventStore events, TimeProvider time, Go
         put = put with
         {
             Version = Math.Max(put.Version, floor + 1),
-            GoogleLink = new GoogleEventLink(googleEvent.Id!, googleEvent.Etag ?? string.Empty, googleUpdated),
+            GoogleLink = new GoogleEventLink(googleEvent.Id!, googleEvent.Etag ?? string.Empty, googleUpdated, GoogleReminderMapping.EmailMinutes(googleEvent.Reminders)),
             EventType = series.EventType,
         };
         if (ours is not null)

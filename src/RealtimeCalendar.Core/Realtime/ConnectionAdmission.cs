@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RealtimeCalendar.Core.Identity;
+using RealtimeCalendar.Core.Reminders;
 
 namespace RealtimeCalendar.Core.Realtime;
 
@@ -14,13 +15,18 @@ namespace RealtimeCalendar.Core.Realtime;
 /// every function instance; records past their <see cref="ConnectionRecord.ExpiresAt"/> are not counted (TTL deletes
 /// lag), and two connects racing at the cap may both pass (the index is read, not locked).
 /// </param>
+/// <param name="missedReminders">
+/// When given, an admitted socket wakes its user's reminders that fired while no tab was open (sent by the next sweep,
+/// once the socket is live); null where reminders are not kept.
+/// </param>
 public sealed class ConnectionAdmission(
     IAccessTokenValidator tokens,
     RealtimeTickets tickets,
     IConnectionStore connections,
     int socketsPerUser,
     TimeProvider time,
-    ILogger<ConnectionAdmission> logger)
+    ILogger<ConnectionAdmission> logger,
+    MissedReminders? missedReminders = null)
 {
     public async Task<AdmissionOutcome> AdmitAsync(string connectionId, string? token, string? ticket, CancellationToken cancellationToken)
     {
@@ -53,6 +59,19 @@ public sealed class ConnectionAdmission(
 
         await connections.PutAsync(new ConnectionRecord(connectionId, userId, now, now + ConnectionRecord.MaxLifetime), cancellationToken);
         logger.LogInformation("Socket {ConnectionId} opened for {UserId}", connectionId, userId);
+        if (missedReminders is not null)
+        {
+            try
+            {
+                await missedReminders.WakeAsync(userId, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The socket opens either way; the reminders wait for the next connect (or expire).
+                logger.LogWarning(exception, "Missed reminders of {UserId} could not be woken for socket {ConnectionId}", userId, connectionId);
+            }
+        }
+
         return AdmissionOutcome.Admitted;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using RealtimeCalendar.Core.Reminders;
 
 namespace RealtimeCalendar.Core.Realtime;
 
@@ -8,4 +9,7 @@ namespace RealtimeCalendar.Core.Realtime;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ChangeMessage))]
 [JsonSerializable(typeof(ServerFrame))]
+[JsonSerializable(typeof(ReminderMessage))]
+[JsonSerializable(typeof(ReminderDismissedMessage))]
+[JsonSerializable(typeof(ReminderSnoozedMessage))]
 public sealed partial class RealtimeJsonContext : JsonSerializerContext;

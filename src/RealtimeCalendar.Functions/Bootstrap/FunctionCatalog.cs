@@ -6,6 +6,7 @@ using RealtimeCalendar.Functions.GoogleSync;
 using RealtimeCalendar.Functions.Notify;
 using RealtimeCalendar.Functions.Push;
 using RealtimeCalendar.Functions.Realtime;
+using RealtimeCalendar.Functions.Reminders;
 using RealtimeCalendar.Functions.Routing;
 using RealtimeCalendar.Lambda.Hosting;
 
@@ -15,8 +16,10 @@ namespace RealtimeCalendar.Functions.Bootstrap;
 public static class FunctionCatalog
 {
     public static IReadOnlyList<string> Names { get; } =
-        [FunctionNames.CalendarApi, FunctionNames.Auth, FunctionNames.WsConnect, FunctionNames.WsDefault, FunctionNames.Notify, FunctionNames.Chat, FunctionNames.GoogleSync, FunctionNames.GooglePush,
-         FunctionNames.PushSubscriptions];
+        [
+            FunctionNames.CalendarApi, FunctionNames.Auth, FunctionNames.WsConnect, FunctionNames.WsDefault, FunctionNames.Notify, FunctionNames.Chat,
+            FunctionNames.GoogleSync, FunctionNames.GooglePush, FunctionNames.PushSubscriptions, FunctionNames.Reminders, FunctionNames.RemindersApi,
+        ];
 
     public static ILambdaFunction Create(string name, FunctionServices services) => name switch
     {
@@ -32,6 +35,9 @@ public static class FunctionCatalog
             services.GoogleUnavailableReason, services.GetGoogleSyncAsync, services.LoggerFactory.CreateLogger<GooglePushFunction>()),
         FunctionNames.PushSubscriptions => new PushSubscriptionsFunction(
             services.PushSubscriptions, services.Settings.WebPush is not null, services.RequestLimit, services.LoggerFactory.CreateLogger<PushSubscriptionsFunction>()),
+        FunctionNames.Reminders => new ReminderSweepFunction(services.ReminderSweep, services.LoggerFactory.CreateLogger<ReminderSweepFunction>()),
+        FunctionNames.RemindersApi => new RemindersApiFunction(
+            services.ReminderSettings, services.ReminderActions, services.RequestLimit, services.LoggerFactory.CreateLogger<RemindersApiFunction>()),
         _ => throw new ArgumentException(
             $"Unknown function '{name}'. Known functions: {string.Join(", ", Names)}.", nameof(name)),
     };

@@ -14,9 +14,10 @@ public static class FunctionMemory
     {
         // notify waits on retried posts, chat on model calls, the Google functions on Google: 256 MB also buys twice
         // the CPU of 128 MB, and calendar-api serves the largest answers (a week's list).
+        // The reminder sweep fans out like notify, every user with a reminder due in that minute at once.
         FunctionNames.CalendarApi or FunctionNames.Notify or FunctionNames.Chat or FunctionNames.GoogleSync or FunctionNames.GooglePush
             or FunctionNames.Reminders => 256,
-        FunctionNames.Auth or FunctionNames.WsConnect or FunctionNames.WsDefault or FunctionNames.PushSubscriptions => 128,
+        FunctionNames.Auth or FunctionNames.WsConnect or FunctionNames.WsDefault or FunctionNames.PushSubscriptions or FunctionNames.RemindersApi => 128,
         _ => throw new ArgumentException($"Unknown function '{functionName}'. Known functions: {string.Join(", ", FunctionCatalog.Names)}.", nameof(functionName)),
     };
 }

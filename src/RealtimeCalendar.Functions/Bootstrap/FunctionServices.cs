@@ -11,11 +11,13 @@ using RealtimeCalendar.Aws.Limits;
 using RealtimeCalendar.Aws.ManagementApi;
 using RealtimeCalendar.Aws.Parameters;
 using RealtimeCalendar.Aws.Push;
+using RealtimeCalendar.Aws.Reminders;
 using RealtimeCalendar.Aws.Sessions;
 using RealtimeCalendar.Aws.Signing;
 using RealtimeCalendar.Core.Calendar;
 using RealtimeCalendar.Core.Chat;
 using RealtimeCalendar.Core.Chat.Tools;
+using RealtimeCalendar.Core.Events;
 using RealtimeCalendar.Core.GoogleSync;
 using RealtimeCalendar.Core.Identity;
 using RealtimeCalendar.Core.Limits;
@@ -38,6 +40,14 @@ public sealed class FunctionServices : IDisposable
 {
     private readonly Lazy<AmazonDynamoDBClient> dynamoDb;
     private readonly Lazy<HttpClient> http;
+    private readonly Lazy<ReminderPlanner> reminderPlanner;
+    private readonly Lazy<DynamoDbEventStore> events;
+    private readonly Lazy<DynamoDbReminderStore> reminderStore;
+    private readonly Lazy<DynamoDbReminderIndex> reminderIndex;
+    private readonly Lazy<ChangeFanOut> fanOut;
+    private readonly Lazy<ReminderSweep> reminderSweep;
+    private readonly Lazy<ReminderActions> reminderActions;
+    private readonly Lazy<ReminderSettingsService> reminderSettings;
     private readonly Lazy<CalendarService> calendar;
     private readonly Lazy<IConnectionStore> connections;
     private readonly Lazy<RealtimeTickets> tickets;
@@ -49,7 +59,8 @@ public sealed class FunctionServices : IDisposable
     private readonly Lazy<IPushSubscriptionStore> pushStore;
     private readonly Lazy<PushSubscriptions> pushSubscriptions;
     private readonly Lazy<HttpClient> pushHttp;
-    private readonly Lazy<WebPushReminderChannel?> offlineReminders;
+    private readonly Lazy<IOfflineReminderChannel?> offlineReminders;
+    private readonly Lazy<WebPushReminderChannel?> webPushReminders;
 
     private readonly Lazy<AmazonSimpleSystemsManagementClient> ssm;
     private readonly Lock googleGate = new();
@@ -63,12 +74,17 @@ public sealed class FunctionServices : IDisposable
     /// <param name="googleAdapters">
     /// Builds the Google API adapters; null in the Native AOT bootstrap, which cannot carry them.
     /// </param>
+    /// <param name="offlineReminderChannel">
+    /// Where a due reminder goes when its owner has no socket open, in place of the Web Push channel the VAPID settings
+    /// make; with neither, the sweep logs that the reminder was not delivered offline (it still waits for the next tab).
+    /// </param>
     public FunctionServices(
         FunctionSettings settings,
         ILoggerFactory loggerFactory,
         TimeProvider time,
         ISecretSource? chatApiKey = null,
-        Func<GoogleApiCredentials, GoogleApiAdapters>? googleAdapters = null)
+        Func<GoogleApiCredentials, GoogleApiAdapters>? googleAdapters = null,
+        IOfflineReminderChannel? offlineReminderChannel = null)
     {
         this.googleAdapters = googleAdapters;
         Settings = settings;
@@ -76,26 +92,32 @@ public sealed class FunctionServices : IDisposable
         Time = time;
         dynamoDb = new(() => CreateDynamoDbClient(settings));
         http = new(CreateHttpClient);
+        reminderPlanner = new(() => new ReminderPlanner(new DynamoDbReminderSettingsStore(dynamoDb.Value, settings.RemindersTable), time));
+        events = new(() => new DynamoDbEventStore(dynamoDb.Value, settings.EventsTable, reminderPlanner.Value));
+        reminderStore = new(() => new DynamoDbReminderStore(dynamoDb.Value, settings.RemindersTable));
+        reminderIndex = new(() => new DynamoDbReminderIndex(dynamoDb.Value, settings.EventsTable));
         calendar = new(() => new CalendarService(
-            new DynamoDbEventStore(dynamoDb.Value, settings.EventsTable),
+            events.Value,
             time,
             new CalendarOptions { MaxEventsPerUser = settings.MaxEventsPerUser },
             loggerFactory.CreateLogger<CalendarService>()));
         connections = new(() => new DynamoDbConnectionStore(dynamoDb.Value, settings.ConnectionsTable, time));
         tickets = new(() => new RealtimeTickets(new DynamoDbTicketStore(dynamoDb.Value, settings.SessionsTable), time));
         tokens = new(() => CreateTokenValidator(settings, http.Value, time, loggerFactory));
-        notifier = new(() => new ChangeNotifier(
-            new ChangeFanOut(
-                connections.Value,
-                new ManagementApiClient(
-                    http.Value,
-                    settings.ManagementApiEndpoint ?? throw new InvalidOperationException("MANAGEMENT_API_ENDPOINT is not set."),
-                    SigV4RequestSigner.ForDefaultCredentials(settings.Region, time),
-                    loggerFactory.CreateLogger<ManagementApiClient>()),
-                new ChangeFanOutOptions { HandshakeGrace = settings.ConnectionHandshakeGrace },
-                time,
-                loggerFactory.CreateLogger<ChangeFanOut>()),
-            loggerFactory.CreateLogger<ChangeNotifier>()));
+        fanOut = new(() => new ChangeFanOut(
+            connections.Value,
+            new ManagementApiClient(
+                http.Value,
+                settings.ManagementApiEndpoint ?? throw new InvalidOperationException("MANAGEMENT_API_ENDPOINT is not set."),
+                SigV4RequestSigner.ForDefaultCredentials(settings.Region, time),
+                loggerFactory.CreateLogger<ManagementApiClient>()),
+            new ChangeFanOutOptions { HandshakeGrace = settings.ConnectionHandshakeGrace },
+            time,
+            loggerFactory.CreateLogger<ChangeFanOut>()));
+        notifier = new(() => new ChangeNotifier(fanOut.Value, loggerFactory.CreateLogger<ChangeNotifier>()));
+        reminderActions = new(() => new ReminderActions(reminderStore.Value, fanOut.Value, time, loggerFactory.CreateLogger<ReminderActions>()));
+        reminderSettings = new(() => new ReminderSettingsService(
+            new DynamoDbReminderSettingsStore(dynamoDb.Value, settings.RemindersTable), events.Value, reminderIndex.Value, time, loggerFactory.CreateLogger<ReminderSettingsService>()));
         quota = new(() => new UsageQuota(new DynamoDbUsageCounter(dynamoDb.Value, settings.SessionsTable), time));
         // Model calls outlive the shared client's 10 s timeout; Polly's per-attempt timeout governs them instead.
         modelHttp = new(() => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan });
@@ -119,7 +141,7 @@ public sealed class FunctionServices : IDisposable
         pushSubscriptions = new(() => new PushSubscriptions(pushStore.Value, settings.PushSubscriptionsPerUser, time, loggerFactory.CreateLogger<PushSubscriptions>()));
         // Polly's per-attempt timeout governs push requests; this one only bounds a request Polly somehow let through.
         pushHttp = new(() => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(30) });
-        offlineReminders = new(() => settings.WebPush is { } webPush
+        webPushReminders = new(() => settings.WebPush is { } webPush
             ? new WebPushReminderChannel(
                 pushStore.Value,
                 pushHttp.Value,
@@ -128,6 +150,9 @@ public sealed class FunctionServices : IDisposable
                 time,
                 loggerFactory.CreateLogger<WebPushReminderChannel>())
             : null);
+        offlineReminders = new(() => offlineReminderChannel ?? webPushReminders.Value);
+        reminderSweep = new(() => new ReminderSweep(
+            reminderIndex.Value, reminderStore.Value, fanOut.Value, offlineReminders.Value, new ReminderSweepOptions(), time, loggerFactory.CreateLogger<ReminderSweep>()));
     }
 
     public FunctionSettings Settings { get; }
@@ -147,6 +172,18 @@ public sealed class FunctionServices : IDisposable
     public IAccessTokenValidator Tokens => tokens.Value;
 
     public ChangeNotifier Notifier => notifier.Value;
+
+    /// <summary>The Events table's store; every item it writes carries its next due reminder.</summary>
+    public IEventStore Events => events.Value;
+
+    public ReminderSweep ReminderSweep => reminderSweep.Value;
+
+    public ReminderActions ReminderActions => reminderActions.Value;
+
+    public ReminderSettingsService ReminderSettings => reminderSettings.Value;
+
+    /// <summary>The records of fired reminders, for fixtures that look at them directly.</summary>
+    public IReminderStore Reminders => reminderStore.Value;
 
     public CalendarAssistant Assistant => assistant.Value;
 
@@ -187,7 +224,8 @@ public sealed class FunctionServices : IDisposable
     }
 
     public ConnectionAdmission CreateAdmission() =>
-        new(Tokens, Tickets, Connections, Settings.SocketsPerUser, Time, LoggerFactory.CreateLogger<ConnectionAdmission>());
+        new(Tokens, Tickets, Connections, Settings.SocketsPerUser, Time, LoggerFactory.CreateLogger<ConnectionAdmission>(),
+            new MissedReminders(reminderStore.Value, Time, LoggerFactory.CreateLogger<MissedReminders>()));
 
     public void Dispose()
     {
@@ -199,8 +237,8 @@ public sealed class FunctionServices : IDisposable
             modelHttp.Value.Dispose();
         if (ssm.IsValueCreated)
             ssm.Value.Dispose();
-        if (offlineReminders.IsValueCreated)
-            offlineReminders.Value?.Dispose();
+        if (webPushReminders.IsValueCreated)
+            webPushReminders.Value?.Dispose();
         if (pushHttp.IsValueCreated)
             pushHttp.Value.Dispose();
     }
@@ -216,7 +254,7 @@ public sealed class FunctionServices : IDisposable
             ? new EncryptedFileGoogleTokenStore(directory, Path.Combine(directory, "google-token.key"))
             : new SsmGoogleTokenStore(ssm.Value, google.TokenParameterPrefix);
         var sync = new GoogleSyncService(
-            new DynamoDbEventStore(dynamoDb.Value, Settings.EventsTable),
+            events.Value,
             new DynamoDbGoogleSyncStateStore(dynamoDb.Value, Settings.SessionsTable),
             tokenStore,
             adapters.Clients,

@@ -15,6 +15,7 @@ public sealed record FunctionSettings
     public required string EventsTable { get; init; }
     public required string ConnectionsTable { get; init; }
     public required string SessionsTable { get; init; }
+    public required string RemindersTable { get; init; }
 
     /// <summary>
     /// The PushSubscriptions table (<c>PUSH_SUBSCRIPTIONS_TABLE</c>). Every host sets it; it is optional here only so that
@@ -109,6 +110,7 @@ public sealed record FunctionSettings
             EventsTable = Require(EventsTableVariable),
             ConnectionsTable = Require(ConnectionsTableVariable),
             SessionsTable = Require(SessionsTableVariable),
+            RemindersTable = Require(RemindersTableVariable),
         };
         return defaults.WithChatModelFrom(variables) with
         {
@@ -157,6 +159,7 @@ public sealed record FunctionSettings
             [EventsTableVariable] = EventsTable,
             [ConnectionsTableVariable] = ConnectionsTable,
             [SessionsTableVariable] = SessionsTable,
+            [RemindersTableVariable] = RemindersTable,
             [RegionVariable] = Region,
             [MaxEventsPerUserVariable] = MaxEventsPerUser.ToString(CultureInfo.InvariantCulture),
             [RequestsPerUserPerMinuteVariable] = RequestsPerUserPerMinute.ToString(CultureInfo.InvariantCulture),
@@ -199,6 +202,7 @@ public sealed record FunctionSettings
     private const string SessionsTableVariable = "SESSIONS_TABLE";
     private const string PushSubscriptionsTableVariable = "PUSH_SUBSCRIPTIONS_TABLE";
     private const string PushSubscriptionsPerUserVariable = "PUSH_SUBSCRIPTIONS_PER_USER";
+    private const string RemindersTableVariable = "REMINDERS_TABLE";
     private const string RegionVariable = "AWS_REGION";
     private const string DynamoDbEndpointVariable = "DYNAMODB_ENDPOINT";
     private const string CognitoIssuerVariable = "COGNITO_ISSUER";

@@ -2,19 +2,21 @@ using System.Globalization;
 using System.Text.Json;
 using RealtimeCalendar.Core.Events;
 using RealtimeCalendar.Functions.Http;
+using RealtimeCalendar.Functions.Reminders;
 
 namespace RealtimeCalendar.Functions.CalendarApi;
 
 /// <summary>
 /// Reads an event body strictly: a JSON object whose known fields have the right JSON types and whose
 /// unknown fields are refused, so a typo never silently drops data. Semantic rules stay in Core's validator.
+/// <c>reminders</c> (Google's shape) nests four levels deep (body, reminders, overrides, entry): the depth limit.
 /// </summary>
 public static class EventDraftReader
 {
     public const int MaxBodyBytes = 64 * 1024;
     private const int MaxDepth = 4;
 
-    private static readonly string[] KnownFields = ["title", "start", "end", "allDay", "timeZone", "description", "location", "recurrence"];
+    private static readonly string[] KnownFields = ["title", "start", "end", "allDay", "timeZone", "description", "location", "recurrence", "reminders"];
 
     public static EventDraftReadResult Read(string? body, bool isBase64Encoded)
     {
@@ -36,10 +38,11 @@ public static class EventDraftReader
             var description = ReadString(root, "description", errors);
             var location = ReadString(root, "location", errors);
             var recurrence = ReadLines(root, "recurrence", errors);
+            var reminders = ReminderJson.ReadEventReminders(root, "reminders", errors);
 
             return errors.Count > 0
                 ? EventDraftReadResult.WrongShape(errors)
-                : EventDraftReadResult.Read(new EventDraft(title, start, end, allDay, timeZone, description, location, recurrence));
+                : EventDraftReadResult.Read(new EventDraft(title, start, end, allDay, timeZone, description, location, recurrence, reminders));
         }
     }
 

@@ -25,6 +25,8 @@ public static class ProblemTypes
 
     /// <summary>No VAPID key pair is configured, so no browser can subscribe to Web Push here.</summary>
     public const string WebPushUnavailable = "/problems/web-push-unavailable";
+    /// <summary>A snooze of a reminder already dismissed (in this tab or another): 409.</summary>
+    public const string ReminderDismissed = "/problems/reminder-dismissed";
     public const string GoogleNotConfigured = "/problems/google-not-configured";
     public const string GoogleNotConnected = "/problems/google-not-connected";
     public const string GoogleUnavailable = "/problems/google-unavailable";

@@ -26,6 +26,10 @@ public static class StreamChangeReader
         var oldItem = stream.OldImage is { Count: > 0 } oldImage ? ToSdk(oldImage) : null;
         switch (record.EventName)
         {
+            // The reminder sweep moving an event's next due reminder on (or new default reminders doing so) changes
+            // nothing a tab shows: no version, no content.
+            case "MODIFY" when newItem is not null && oldItem is not null && EventItem.DiffersOnlyInReminderIndex(oldItem, newItem):
+                return null;
             case "INSERT" or "MODIFY" when newItem is not null && !EventItem.IsTombstone(newItem):
                 var upserted = EventItem.FromItem(newItem);
                 // The event's own write time is exact; the stream's approximate time may be rounded.

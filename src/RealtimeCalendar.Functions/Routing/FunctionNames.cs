@@ -17,9 +17,9 @@ public static class FunctionNames
     /// <summary>Stores and removes the browsers' Web Push subscriptions (the sending is the reminder sweep's).</summary>
     public const string PushSubscriptions = "push-subscriptions";
 
-    /// <summary>
-    /// The once-a-minute reminder sweep, which also sends Web Push to users with no socket open: the one function given
-    /// the VAPID private key. Not in the catalog until the sweep lands; its profile is deployed by the every-profile synth.
-    /// </summary>
+    /// <summary>The reminder sweep, woken once a minute by EventBridge Scheduler (locally by the local cloud's scheduler); it also sends Web Push to owners with no socket open, the one function given the VAPID private key.</summary>
     public const string Reminders = "reminders";
+
+    /// <summary>The reminder routes of the HTTP API: default reminders, dismiss and snooze.</summary>
+    public const string RemindersApi = "reminders-api";
 }

@@ -33,6 +33,10 @@ public static class HttpRoutes
 
     /// <summary>Body: <c>{"endpoint":"…"}</c> (a body, not the query, so the endpoint stays out of access logs).</summary>
     public static readonly HttpRoute DeletePushSubscription = new("DELETE", "/api/push/subscriptions", FunctionNames.PushSubscriptions);
+    public static readonly HttpRoute GetReminderSettings = new("GET", "/api/settings/reminders", FunctionNames.RemindersApi);
+    public static readonly HttpRoute PutReminderSettings = new("PUT", "/api/settings/reminders", FunctionNames.RemindersApi);
+    public static readonly HttpRoute DismissReminder = new("POST", "/api/reminders/{reminderId}/dismiss", FunctionNames.RemindersApi);
+    public static readonly HttpRoute SnoozeReminder = new("POST", "/api/reminders/{reminderId}/snooze", FunctionNames.RemindersApi);
 
     public static readonly IReadOnlyList<HttpRoute> All =
     [
@@ -41,6 +45,7 @@ public static class HttpRoutes
         ChatStatus, AskChat,
         GoogleStatus, GoogleConnect, GoogleCallback, GoogleSync, GoogleWebhook, GoogleDisconnect,
         SavePushSubscription, DeletePushSubscription,
+        GetReminderSettings, PutReminderSettings, DismissReminder, SnoozeReminder,
     ];
 
     private static readonly Dictionary<string, HttpRoute> ByRouteKey = All.ToDictionary(r => r.RouteKey, StringComparer.Ordinal);

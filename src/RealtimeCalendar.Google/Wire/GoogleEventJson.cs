@@ -45,4 +45,7 @@ public sealed class GoogleEventJson
 
     /// <summary>True when the user gave no end; Google still sends an <c>end</c>. Read only by sync.</summary>
     public bool? EndTimeUnspecified { get; set; }
+
+    /// <summary>Left out of a patch when sync leaves Google's reminders as they are (see <c>GoogleReminderMapping</c>).</summary>
+    public GoogleRemindersJson? Reminders { get; set; }
 }

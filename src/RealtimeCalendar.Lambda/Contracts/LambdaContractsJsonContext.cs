@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using RealtimeCalendar.Lambda.Contracts.DynamoDb;
 using RealtimeCalendar.Lambda.Contracts.HttpApi;
+using RealtimeCalendar.Lambda.Contracts.Scheduler;
 using RealtimeCalendar.Lambda.Contracts.WebSocket;
 
 namespace RealtimeCalendar.Lambda.Contracts;
@@ -23,4 +24,5 @@ namespace RealtimeCalendar.Lambda.Contracts;
 // Read one at a time by StreamRecordListJsonConverter, so one unreadable record does not fail its batch.
 [JsonSerializable(typeof(DynamoDBEvent.DynamodbStreamRecord))]
 [JsonSerializable(typeof(StreamsEventResponse))]
+[JsonSerializable(typeof(SchedulerEvent))]
 public sealed partial class LambdaContractsJsonContext : JsonSerializerContext;

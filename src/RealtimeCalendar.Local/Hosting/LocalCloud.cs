@@ -2,6 +2,7 @@ using RealtimeCalendar.Aws.Tables;
 using RealtimeCalendar.Functions.Bootstrap;
 using RealtimeCalendar.Local.Cognito;
 using RealtimeCalendar.Local.ManagementApi;
+using RealtimeCalendar.Local.Scheduler;
 using RealtimeCalendar.Local.Streams;
 using RealtimeCalendar.Local.WebSockets;
 
@@ -18,8 +19,8 @@ public sealed class LocalCloud : IAsyncDisposable
     private readonly string? scratchDirectory;
 
     private LocalCloud(Uri baseUrl, TableNames tables, FunctionServices services, LocalUserPool userPool, CognitoIdentityProviderClient cognito,
-        LocalConnectionRegistry connections, LocalCloudFaults faults, StreamEventSourceMapping streamTrigger, List<IAsyncDisposable> parts,
-        string? scratchDirectory)
+        LocalConnectionRegistry connections, LocalCloudFaults faults, StreamEventSourceMapping streamTrigger, LocalReminderSchedule reminderSchedule,
+        List<IAsyncDisposable> parts, string? scratchDirectory)
     {
         BaseUrl = baseUrl;
         Tables = tables;
@@ -29,6 +30,7 @@ public sealed class LocalCloud : IAsyncDisposable
         Connections = connections;
         Faults = faults;
         StreamTrigger = streamTrigger;
+        ReminderSchedule = reminderSchedule;
         this.parts = parts;
         this.scratchDirectory = scratchDirectory;
     }
@@ -59,6 +61,9 @@ public sealed class LocalCloud : IAsyncDisposable
     /// <summary>The Events stream's trigger of <c>notify</c>; its counters tell how records were batched.</summary>
     public StreamEventSourceMapping StreamTrigger { get; }
 
+    /// <summary>The once-a-minute schedule of the <c>reminders</c> function (the stack's EventBridge Scheduler schedule).</summary>
+    public LocalReminderSchedule ReminderSchedule { get; }
+
     /// <summary>
     /// Starts the whole local cloud (see <see cref="LocalCloudStartup"/> for the steps). Start-up failures a user can
     /// cause (a taken port, no Java, a data folder that cannot be written or that another local cloud holds) throw
@@ -69,9 +74,9 @@ public sealed class LocalCloud : IAsyncDisposable
 
     internal static LocalCloud Create(
         Uri baseUrl, TableNames tables, FunctionServices services, LocalUserPool userPool, CognitoIdentityProviderClient cognito,
-        LocalConnectionRegistry connections, LocalCloudFaults faults, StreamEventSourceMapping streamTrigger, List<IAsyncDisposable> parts,
-        string? scratchDirectory) =>
-        new(baseUrl, tables, services, userPool, cognito, connections, faults, streamTrigger, parts, scratchDirectory);
+        LocalConnectionRegistry connections, LocalCloudFaults faults, StreamEventSourceMapping streamTrigger, LocalReminderSchedule reminderSchedule,
+        List<IAsyncDisposable> parts, string? scratchDirectory) =>
+        new(baseUrl, tables, services, userPool, cognito, connections, faults, streamTrigger, reminderSchedule, parts, scratchDirectory);
 
     /// <summary>Signs a user in against the local pool, as the browser does, and returns the tokens.</summary>
     public Task<AuthenticationResult> SignInAsync(string email, string password, CancellationToken cancellationToken) =>

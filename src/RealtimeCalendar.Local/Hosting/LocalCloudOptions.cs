@@ -72,6 +72,13 @@ public sealed record LocalCloudOptions
     /// <summary>Null keeps the functions' default (<see cref="FunctionSettings.TicketsPerUserPerMinute"/>).</summary>
     public int? TicketsPerUserPerMinute { get; init; }
 
+    /// <summary>
+    /// The clock the reminder schedule ticks on (once a minute, as the stack's EventBridge Scheduler schedule does);
+    /// null is the system clock. Tests pass a fake one and move it: each minute it reaches invokes the <c>reminders</c>
+    /// function with that minute as the scheduled time, in process and process mode alike.
+    /// </summary>
+    public TimeProvider? ReminderScheduleClock { get; init; }
+
     /// <summary>Fault switches at start-up; all off by default.</summary>
     public LocalFaultOptions Faults { get; init; } = new();
 

@@ -13,6 +13,7 @@ using RealtimeCalendar.Local.HttpApi;
 using RealtimeCalendar.Local.Lambda;
 using RealtimeCalendar.Local.ManagementApi;
 using RealtimeCalendar.Local.NodeTools;
+using RealtimeCalendar.Local.Scheduler;
 using RealtimeCalendar.Local.Streams;
 using RealtimeCalendar.Local.WebPush;
 using RealtimeCalendar.Local.WebSockets;
@@ -80,6 +81,7 @@ internal sealed class LocalCloudStartup
             var config = ClientConfigFor(cognitoLocal, settings, userPool);
             await StepAsync("API port", () => StartApiAsync(lambda, connections, faults.ManagementApi, services, config, tools.ClientBuild, cancellationToken));
             var trigger = await StepAsync("stream triggers", () => StartStreamTriggersAsync(settings, services, lambda, faults, dynamoDbLocal, cancellationToken));
+            var schedule = Step("schedules", () => StartReminderSchedule(settings, lambda));
 
             if (options.Faults.AnyOn)
                 logger.LogWarning("Fault switches are on: {Faults}", options.Faults);
@@ -88,7 +90,7 @@ internal sealed class LocalCloudStartup
                 baseUrl,
                 time.GetElapsedTime(started).TotalSeconds,
                 string.Join(", ", steps.Select(step => $"{step.Name} {step.Took.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s")));
-            return LocalCloud.Create(baseUrl, TableNames.WithPrefix(options.TablePrefix), services, userPool, cognito, connections, faults, trigger, parts, scratch);
+            return LocalCloud.Create(baseUrl, TableNames.WithPrefix(options.TablePrefix), services, userPool, cognito, connections, faults, trigger, schedule, parts, scratch);
         }
         catch
         {
@@ -177,6 +179,7 @@ internal sealed class LocalCloudStartup
             SessionsTable = tables.Sessions,
             PushSubscriptionsTable = tables.PushSubscriptions,
             WebPush = webPush,
+            RemindersTable = tables.Reminders,
             Region = "us-east-1",
             DynamoDbEndpoint = dynamoDbLocal.Endpoint,
             ManagementApiEndpoint = baseUrl,
@@ -331,6 +334,19 @@ internal sealed class LocalCloudStartup
         if (settings.Google is not null)
             await StartAsync(FunctionNames.GooglePush, lambda);
         return notify;
+    }
+
+    /// <summary>The stack's one schedule: the reminder sweep, every minute of the schedule clock, through the same gate as every invocation.</summary>
+    private LocalReminderSchedule StartReminderSchedule(FunctionSettings settings, InvocationGate lambda)
+    {
+        var schedule = new LocalReminderSchedule(
+            lambda,
+            options.ReminderScheduleClock ?? time,
+            $"arn:aws:scheduler:{settings.Region}:000000000000:schedule/default/{options.TablePrefix}reminders",
+            loggerFactory.CreateLogger<LocalReminderSchedule>());
+        schedule.Start();
+        parts.Add(schedule);
+        return schedule;
     }
 
     private void Step(string name, Action step)

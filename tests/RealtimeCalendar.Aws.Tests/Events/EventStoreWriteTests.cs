@@ -8,7 +8,7 @@ namespace RealtimeCalendar.Aws.Tests.Events;
 [Collection(DynamoDbCollection.Name)]
 public sealed class EventStoreWriteTests(DynamoDbLocalFixture dynamoDb)
 {
-    private readonly DynamoDbEventStore store = new(dynamoDb.Client, dynamoDb.Tables.Events);
+    private readonly DynamoDbEventStore store = dynamoDb.CreateEventStore();
 
     [Fact]
     public async Task Created_event_reads_back_field_for_field()

@@ -11,7 +11,7 @@ public sealed class GoogleLinkTests(DynamoDbLocalFixture dynamoDb)
 {
     private static readonly GoogleEventLink Link = new("abcdefghijklmnopqrstuv0123", "\"3181161784712000\"", Noon.AddMinutes(5));
 
-    private readonly DynamoDbEventStore store = new(dynamoDb.Client, dynamoDb.Tables.Events);
+    private readonly DynamoDbEventStore store = dynamoDb.CreateEventStore();
 
     [Fact]
     public async Task Linked_event_reads_back_with_its_link()
@@ -45,5 +45,25 @@ public sealed class GoogleLinkTests(DynamoDbLocalFixture dynamoDb)
         Assert.Equal(StoreWriteOutcome.NotFound, await store.SetGoogleLinkAsync(original.UserId, EventIds.New(), 1, Link, default));
 
         Assert.Equal(original with { GoogleLink = Link }, await store.GetAsync(original.UserId, original.EventId, default));
+    }
+
+    [Fact]
+    public async Task Googles_email_reminders_ride_with_the_link_and_a_version_without_them_clears_them()
+    {
+        var withEmails = Link with { EmailReminderMinutes = [1440, 30] };
+        var linked = Event(NewUser(), Noon, TimeSpan.FromHours(1)) with { GoogleLink = withEmails };
+        await store.CreateAsync(linked, default);
+        Assert.Equal([1440, 30], (await store.GetAsync(linked.UserId, linked.EventId, default))!.GoogleLink!.EmailReminderMinutes);
+
+        // A new Google version without e-mails, recorded as a link: they are gone.
+        Assert.Equal(StoreWriteOutcome.Written, await store.SetGoogleLinkAsync(linked.UserId, linked.EventId, 1, Link with { Etag = "\"2\"" }, default));
+        Assert.Null((await store.GetAsync(linked.UserId, linked.EventId, default))!.GoogleLink!.EmailReminderMinutes);
+
+        // And back, then replaced by a pulled version that carries a link without them.
+        await store.SetGoogleLinkAsync(linked.UserId, linked.EventId, 1, withEmails, default);
+        var pulled = linked with { Title = "Pulled", Version = 2, GoogleLink = Link with { Etag = "\"3\"" } };
+        Assert.Equal(StoreWriteOutcome.Written, await store.ReplaceAsync(pulled, expectedVersion: 1, default));
+        Assert.Equal(pulled, await store.GetAsync(linked.UserId, linked.EventId, default));
+        Assert.Null((await store.GetAsync(linked.UserId, linked.EventId, default))!.GoogleLink!.EmailReminderMinutes);
     }
 }

@@ -12,7 +12,7 @@ public sealed class RangeQueryTests(DynamoDbLocalFixture dynamoDb)
     private static readonly DateTimeOffset WeekStart = new(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
     private static readonly TimeRange Week = new(WeekStart, WeekStart.AddDays(7));
 
-    private readonly DynamoDbEventStore store = new(dynamoDb.Client, dynamoDb.Tables.Events);
+    private readonly DynamoDbEventStore store = dynamoDb.CreateEventStore();
 
     [Fact]
     public async Task Events_overlapping_the_range_are_returned_and_others_are_not()

@@ -1,8 +1,10 @@
 using Amazon.DynamoDBv2.Model;
 using RealtimeCalendar.Aws.Events;
+using RealtimeCalendar.Aws.Reminders;
 using RealtimeCalendar.Aws.Tables;
 using RealtimeCalendar.Aws.Tests.Fixtures;
 using RealtimeCalendar.Core.Events;
+using RealtimeCalendar.Core.Reminders;
 using static RealtimeCalendar.Aws.Tests.Events.SampleEvents;
 
 namespace RealtimeCalendar.Aws.Tests.Events;
@@ -14,7 +16,7 @@ namespace RealtimeCalendar.Aws.Tests.Events;
 [Collection(DynamoDbCollection.Name)]
 public sealed class SeriesStorageTests(DynamoDbLocalFixture dynamoDb)
 {
-    private readonly DynamoDbEventStore store = new(dynamoDb.Client, dynamoDb.Tables.Events);
+    private readonly DynamoDbEventStore store = dynamoDb.CreateEventStore();
 
     private static CalendarEvent Series(string user, DateTimeOffset start, DateTimeOffset? lastEnd, long version = 1) =>
         Event(user, start, TimeSpan.FromHours(1), "Stand-up", version) with
@@ -142,7 +144,8 @@ public sealed class SeriesStorageTests(DynamoDbLocalFixture dynamoDb)
         var name = "test-old-events-" + Guid.NewGuid().ToString("N")[..8];
         var old = TableProvisioner.ToCreateRequest(CalendarTables.Events, name);
         old.GlobalSecondaryIndexes = null;
-        old.AttributeDefinitions.RemoveAll(a => a.AttributeName is EventItem.SeriesOwner or EventItem.SpanEnd);
+        // No global index at all: neither the series index nor the later reminder due index, and none of their key attributes.
+        old.AttributeDefinitions.RemoveAll(a => a.AttributeName is EventItem.SeriesOwner or EventItem.SpanEnd or EventItem.RemindShard or EventItem.RemindAt);
         await dynamoDb.Client.CreateTableAsync(old);
 
         await new TableProvisioner(dynamoDb.Client).EnsureAsync(CalendarTables.Events, name, default);
@@ -150,7 +153,7 @@ public sealed class SeriesStorageTests(DynamoDbLocalFixture dynamoDb)
         var described = await dynamoDb.Client.DescribeTableAsync(new DescribeTableRequest { TableName = name });
         Assert.Contains(described.Table.GlobalSecondaryIndexes, i => i.IndexName == EventItem.BySeriesSpanIndex);
         var user = NewUser();
-        var oldStore = new DynamoDbEventStore(dynamoDb.Client, name);
+        var oldStore = new DynamoDbEventStore(dynamoDb.Client, name, new ReminderPlanner(new DynamoDbReminderSettingsStore(dynamoDb.Client, dynamoDb.Tables.Reminders), TimeProvider.System));
         await oldStore.CreateAsync(Series(user, Noon, lastEnd: null), default);
         Assert.Single(await oldStore.QuerySeriesAsync(user, new TimeRange(Noon, Noon.AddDays(1)), default));
     }

@@ -9,7 +9,7 @@ namespace RealtimeCalendar.Aws.Tests.Events;
 [Collection(DynamoDbCollection.Name)]
 public sealed class TombstoneTests(DynamoDbLocalFixture dynamoDb)
 {
-    private readonly DynamoDbEventStore store = new(dynamoDb.Client, dynamoDb.Tables.Events);
+    private readonly DynamoDbEventStore store = dynamoDb.CreateEventStore();
 
     [Fact]
     public async Task A_deleted_event_is_invisible_to_reads_queries_counts_and_writes_but_keeps_its_version()

@@ -1,7 +1,10 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging.Abstractions;
+using RealtimeCalendar.Aws.Events;
+using RealtimeCalendar.Aws.Reminders;
 using RealtimeCalendar.Aws.Tables;
+using RealtimeCalendar.Core.Reminders;
 using RealtimeCalendar.Local.DynamoDbLocal;
 using RealtimeCalendar.Local.Hosting;
 
@@ -29,6 +32,10 @@ public sealed class DynamoDbLocalFixture : IAsyncLifetime
         foreach (var table in CalendarTables.All)
             await provisioner.EnsureAsync(table, "test-" + table.LogicalName, CancellationToken.None);
     }
+
+    /// <summary>The Events store as the functions build it: every write plans its next reminder, reading defaults from the Reminders table.</summary>
+    public DynamoDbEventStore CreateEventStore(TimeProvider? time = null) =>
+        new(Client, Tables.Events, new ReminderPlanner(new DynamoDbReminderSettingsStore(Client, Tables.Reminders), time ?? TimeProvider.System));
 
     public async Task DisposeAsync()
     {

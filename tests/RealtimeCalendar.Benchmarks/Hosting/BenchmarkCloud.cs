@@ -11,8 +11,13 @@ public static class BenchmarkCloud
     /// <paramref name="requestsPerUserPerMinute"/> null keeps the deployed default; a run that reads far more than a person
     /// does raises it (the per-request counter write still happens, as it does in the cloud).
     /// </summary>
+    /// <param name="reminderClock">The reminder schedule's clock; null runs it on the real one.</param>
     public static Task<LocalCloud> StartAsync(
-        BenchmarkOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken, int? requestsPerUserPerMinute = null) =>
+        BenchmarkOptions options,
+        ILoggerFactory loggerFactory,
+        CancellationToken cancellationToken,
+        int? requestsPerUserPerMinute = null,
+        TimeProvider? reminderClock = null) =>
         LocalCloud.StartAsync(
             new LocalCloudOptions
             {
@@ -24,6 +29,7 @@ public static class BenchmarkCloud
                 MaxEventsPerUser = Math.Max(10_000, options.Writes),
                 ServeClient = false,
                 RequestsPerUserPerMinute = requestsPerUserPerMinute,
+                ReminderScheduleClock = reminderClock,
             },
             loggerFactory,
             cancellationToken);

@@ -21,7 +21,8 @@ public static class BenchmarkCommandLine
           --out FILE             JSON report (default artifacts/benchmarks/<scenario>.json; a .txt summary goes beside it)
           --scenario NAME        push (default): push latency, faults off; chaos: soak with fault switches on;
                                  cold-start: the bootstrap binaries' cold and warm invocations;
-                                 range-queries: month/week listings with 200 series against single events only
+                                 range-queries: month/week listings with 200 series against single events only;
+                                 reminders: the reminder sweep
           --runs N               cold starts per binary in the cold-start scenario (default 10)
           --iterations N         listings per view and calendar in the range-queries scenario (default 200)
 
@@ -36,6 +37,13 @@ public static class BenchmarkCommandLine
           --fault-drop-interval S  seconds between rounds of drops (default 5)
           --fault-lost-disconnect F  share of drops whose $disconnect is lost, leaving a record that answers 410 (default 0.25)
           --fault-notify F       share of stream records on which notify fails (default 0.02)
+
+        Reminders scenario (--scenario reminders):
+          --owners N             users with reminders (default 10000)
+          --reminders-per-user N reminders each, spread evenly over the window (default 20)
+          --window-minutes N     minutes the reminders are due across (default 60)
+          --socket-users N       owners signed in with one open socket each, whose frames are timed (default 500)
+          --minute-seconds S     real seconds each simulated minute lasts (default 5; 60 plays it in real time)
         """;
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args, string repositoryRoot)
@@ -76,6 +84,11 @@ public static class BenchmarkCommandLine
                 "--fault-drop-sockets" => options with { Chaos = options.Chaos with { Faults = options.Chaos.Faults with { SocketDropShare = Share(flag, Value()) } } },
                 "--fault-drop-interval" => options with { Chaos = options.Chaos with { Faults = options.Chaos.Faults with { SocketDropInterval = TimeSpan.FromSeconds(Positive(flag, Value())) } } },
                 "--fault-lost-disconnect" => options with { Chaos = options.Chaos with { Faults = options.Chaos.Faults with { LostDisconnectShare = Share(flag, Value()) } } },
+                "--owners" => options with { Reminders = options.Reminders with { Owners = Positive(flag, Value()) } },
+                "--reminders-per-user" => options with { Reminders = options.Reminders with { RemindersPerUser = Positive(flag, Value()) } },
+                "--window-minutes" => options with { Reminders = options.Reminders with { WindowMinutes = Positive(flag, Value()) } },
+                "--socket-users" => options with { Reminders = options.Reminders with { SocketUsers = (int)NonNegative(flag, Value()) } },
+                "--minute-seconds" => options with { Reminders = options.Reminders with { MinuteLength = TimeSpan.FromSeconds(Positive(flag, Value())) } },
                 "--fault-notify" => options with { Chaos = options.Chaos with { Faults = options.Chaos.Faults with { NotifyFailureShare = Share(flag, Value()) } } },
                 _ => throw new ArgumentException($"Unknown option '{flag}'."),
             };
@@ -99,11 +112,14 @@ public static class BenchmarkCommandLine
                 BenchmarkScenario.Chaos => "chaos.json",
                 BenchmarkScenario.ColdStart => "cold-start.json",
                 BenchmarkScenario.RangeQueries => "range-queries.json",
+                BenchmarkScenario.Reminders => "reminders.json",
                 _ => "push-latency.json",
             };
             options = options with { OutputPath = Path.Combine(repositoryRoot, "artifacts", "benchmarks", name) };
         }
 
+        if (options.Scenario == BenchmarkScenario.Reminders && options.Reminders.SocketUsers > options.Reminders.Owners)
+            throw new ArgumentException($"--socket-users ({options.Reminders.SocketUsers}) cannot exceed --owners ({options.Reminders.Owners}).");
         if (options.Users > options.Sockets)
             throw new ArgumentException($"--users ({options.Users}) cannot exceed --sockets ({options.Sockets}): every user needs a socket.");
         return options;
@@ -115,7 +131,8 @@ public static class BenchmarkCommandLine
         "chaos" => BenchmarkScenario.Chaos,
         "cold-start" => BenchmarkScenario.ColdStart,
         "range-queries" => BenchmarkScenario.RangeQueries,
-        _ => throw new ArgumentException($"--scenario is 'push', 'chaos', 'cold-start' or 'range-queries', not '{text}'."),
+        "reminders" => BenchmarkScenario.Reminders,
+        _ => throw new ArgumentException($"--scenario is 'push', 'chaos', 'cold-start', 'range-queries' or 'reminders', not '{text}'."),
     };
 
     private static int Positive(string flag, string text)

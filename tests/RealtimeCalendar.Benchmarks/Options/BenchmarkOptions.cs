@@ -48,6 +48,9 @@ public sealed record BenchmarkOptions
     /// <summary>Measured listings per view and calendar in the range-query scenario.</summary>
     public int RangeQueryIterations { get; init; } = 200;
 
+    /// <summary>Settings only the reminders scenario reads.</summary>
+    public ReminderBenchmarkOptions Reminders { get; init; } = new();
+
     /// <summary>Cold starts measured per binary in the cold-start scenario.</summary>
     public int ColdStartRuns { get; init; } = 10;
 

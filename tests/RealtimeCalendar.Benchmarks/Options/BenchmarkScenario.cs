@@ -13,4 +13,7 @@ public enum BenchmarkScenario
 
     /// <summary>Month- and week-view listings of a calendar with series against single events only (<see cref="Scenarios.RangeQueryRun"/>).</summary>
     RangeQueries,
+
+    /// <summary>The reminder sweep under many users' reminders, a simulated hour a minute at a time (<see cref="Scenarios.ReminderSweepRun"/>).</summary>
+    Reminders,
 }

@@ -94,14 +94,16 @@ public sealed class BrowserCloudFixture : IAsyncLifetime
     /// violation in it (the <c>securitypolicyviolation</c> event, or Chromium's console report) is recorded under
     /// <paramref name="name"/>; any left unclaimed fail the run when the fixture ends.
     /// </summary>
-    public async Task<IBrowserContext> NewContextAsync(string name)
+    /// <param name="name">Names the context in its user agent and in recorded CSP violations.</param>
+    /// <param name="viewport">The window's size; 1280x900 when left out (a phone is 390x844).</param>
+    public async Task<IBrowserContext> NewContextAsync(string name, ViewportSize? viewport = null)
     {
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = Cloud.BaseUrl.ToString(),
             TimezoneId = "UTC",
             Locale = "en-US",
-            ViewportSize = new() { Width = 1280, Height = 900 },
+            ViewportSize = viewport ?? new() { Width = 1280, Height = 900 },
             UserAgent = UserAgentFor(name),
         });
         await context.ExposeFunctionAsync<string>(CspReportBinding, violation => RecordCspViolation(name, violation));

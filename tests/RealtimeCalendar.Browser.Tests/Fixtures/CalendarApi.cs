@@ -12,11 +12,22 @@ namespace RealtimeCalendar.Browser.Tests.Fixtures;
 /// </summary>
 public sealed class CalendarApi(HttpClient http) : IDisposable
 {
-    public async Task<StoredEvent> CreateAsync(string title, DateTimeOffset start, DateTimeOffset end, bool allDay = false, string? description = null)
+    /// <param name="reminderMinutes">The event's own popup reminders (Google's <c>reminders.overrides</c>); null for the defaults.</param>
+    public async Task<StoredEvent> CreateAsync(
+        string title, DateTimeOffset start, DateTimeOffset end, bool allDay = false, string? description = null, IReadOnlyList<int>? reminderMinutes = null)
     {
         var body = Body(title, start, end, allDay);
         if (description is not null)
             body["description"] = description;
+        if (reminderMinutes is not null)
+        {
+            body["reminders"] = new JsonObject
+            {
+                ["useDefault"] = false,
+                ["overrides"] = new JsonArray([.. reminderMinutes.Select(m => (JsonNode)new JsonObject { ["method"] = "popup", ["minutes"] = m })]),
+            };
+        }
+
         using var response = await http.PostAsJsonAsync("/api/events", body);
         return await ReadAsync(response, HttpStatusCode.Created);
     }

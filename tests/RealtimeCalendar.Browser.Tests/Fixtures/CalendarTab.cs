@@ -34,6 +34,12 @@ public sealed class CalendarTab
     /// <summary>Every rendered occurrence of the series (the client marks them with <c>data-recurring-event-id</c>).</summary>
     public ILocator Occurrences(string seriesId) => Page.Locator($"[data-recurring-event-id='{seriesId}']");
 
+    /// <summary>Every reminder toast on the page (each carries <c>data-reminder-id</c> and <c>data-event-id</c>).</summary>
+    public ILocator ReminderToasts => Page.GetByTestId("reminder-toast");
+
+    /// <summary>The toast of a reminder of the event <paramref name="eventId"/>.</summary>
+    public ILocator ReminderToastFor(string eventId) => Page.Locator($"[data-testid='reminder-toast'][data-event-id='{eventId}']");
+
     /// <summary>"This event / This and following events / All events", asked before an occurrence changes.</summary>
     public ILocator ScopePrompt => Page.GetByTestId("scope-prompt");
 

@@ -3,12 +3,15 @@ using System.Text.RegularExpressions;
 using RealtimeCalendar.Core.Chat.Tools;
 using RealtimeCalendar.Core.Events;
 using RealtimeCalendar.Core.Recurrence;
+using RealtimeCalendar.Core.Reminders;
 
 namespace RealtimeCalendar.Core.Tests.Chat;
 
 /// <summary>What the model is told about repeating events: the schemas' fields, and examples the calendar accepts.</summary>
 public sealed partial class ToolDefinitionTests
 {
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
+
     [Theory]
     [InlineData(CalendarTools.CreateEvent)]
     [InlineData(CalendarTools.UpdateEvent)]
@@ -48,6 +51,39 @@ public sealed partial class ToolDefinitionTests
         }
     }
 
+    [Theory]
+    [InlineData(CalendarTools.CreateEvent)]
+    [InlineData(CalendarTools.UpdateEvent)]
+    public void Create_and_update_take_reminders_in_google_calendars_shape_within_its_limits(string tool)
+    {
+        var reminders = Properties(tool).GetProperty("reminders");
+
+        Assert.Equal("object", reminders.GetProperty("type").GetString());
+        Assert.Equal("boolean", reminders.GetProperty("properties").GetProperty("useDefault").GetProperty("type").GetString());
+        var overrides = reminders.GetProperty("properties").GetProperty("overrides");
+        Assert.Equal(ReminderLimits.MaxReminders, overrides.GetProperty("maxItems").GetInt32());
+        var entry = overrides.GetProperty("items").GetProperty("properties");
+        Assert.Equal(["popup"], entry.GetProperty("method").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal((0, ReminderLimits.MaxMinutes), (entry.GetProperty("minutes").GetProperty("minimum").GetInt32(), entry.GetProperty("minutes").GetProperty("maximum").GetInt32()));
+        Assert.Contains("remind me 10 minutes before", reminders.GetProperty("description").GetString()!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_reminders_example_the_description_teaches_is_accepted_by_the_calendar()
+    {
+        var description = Properties(CalendarTools.CreateEvent).GetProperty("reminders").GetProperty("description").GetString()!;
+        var examples = RemindersExample().Matches(description).Select(m => m.Value).ToList();
+
+        Assert.True(examples.Count >= 3, string.Join(" | ", examples));
+        foreach (var example in examples)
+        {
+            var reminders = JsonSerializer.Deserialize<EventReminders>(example, WebJson)!;
+            var errors = new List<ValidationError>();
+            ReminderValidator.Check(reminders, "reminders", errors);
+            Assert.True(errors.Count == 0, $"{example}: {string.Join("; ", errors.Select(e => e.Message))}");
+        }
+    }
+
     [Fact]
     public void Every_schema_is_a_closed_json_object()
     {
@@ -64,4 +100,8 @@ public sealed partial class ToolDefinitionTests
 
     [GeneratedRegex("""\["(RRULE:[^"]+)"\]""")]
     private static partial Regex ExampleLine();
+
+    /// <summary>A reminders object written out in the description: <c>{"useDefault":…}</c>, overrides and all.</summary>
+    [GeneratedRegex("""\{"useDefault":(true|false)(,"overrides":\[[^\]]*\])?\}""")]
+    private static partial Regex RemindersExample();
 }

@@ -89,20 +89,25 @@ public sealed class IamTests(SynthesizedStacks stacks)
     }
 
     [Fact]
-    public void Only_notify_may_manage_connections_and_only_on_the_live_stage_of_its_api()
+    public void Only_notify_and_the_reminder_functions_may_manage_connections_and_only_on_the_live_stage_of_its_api()
     {
         var stack = stacks.Default;
-        var notifyRole = TemplateQueries.RoleOf(stack.Function(FunctionNames.Notify).Properties);
+        var expected = new[] { FunctionNames.Notify, FunctionNames.Reminders, FunctionNames.RemindersApi }
+            .Select(name => TemplateQueries.RoleOf(stack.Function(name).Properties))
+            .Order()
+            .ToList();
         var grants = stack.Statements()
             .Where(s => TemplateQueries.Actions(s.Statement).Any(a => a.StartsWith("execute-api:", StringComparison.Ordinal)))
             .ToList();
 
-        var grant = Assert.Single(grants);
-        Assert.Equal([notifyRole], grant.Roles);
-        Assert.Equal(["execute-api:ManageConnections"], TemplateQueries.Actions(grant.Statement));
-        var resource = Assert.Single(TemplateQueries.ResourceList(grant.Statement));
-        Assert.Equal([stack.SingleWebSocketApiId()], TemplateQueries.ReferencedIds(resource).Where(id => !id.StartsWith("AWS::", StringComparison.Ordinal)));
-        Assert.EndsWith("/live/*/@connections/*", resource.ToJsonString().Split('"').Where(part => part.Contains("@connections", StringComparison.Ordinal)).Single(), StringComparison.Ordinal);
+        Assert.Equal(expected, grants.SelectMany(g => g.Roles).Order());
+        foreach (var grant in grants)
+        {
+            Assert.Equal(["execute-api:ManageConnections"], TemplateQueries.Actions(grant.Statement));
+            var resource = Assert.Single(TemplateQueries.ResourceList(grant.Statement));
+            Assert.Equal([stack.SingleWebSocketApiId()], TemplateQueries.ReferencedIds(resource).Where(id => !id.StartsWith("AWS::", StringComparison.Ordinal)));
+            Assert.EndsWith("/live/*/@connections/*", resource.ToJsonString().Split('"').Where(part => part.Contains("@connections", StringComparison.Ordinal)).Single(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class GooglePullReachesSocketTests(LocalCloudFixture fixture) : ID
         using var authorization = new GoogleAuthorizationFlow(options, TimeProvider.System);
         var services = fixture.Cloud.Services;
         var sync = new GoogleSyncService(
-            new DynamoDbEventStore(services.DynamoDb, services.Settings.EventsTable),
+            services.Events,
             new DynamoDbGoogleSyncStateStore(services.DynamoDb, services.Settings.SessionsTable),
             new EncryptedFileGoogleTokenStore(tokenDirectory, Path.Combine(tokenDirectory, "google-token.key")),
             new GoogleCalendarClientFactory(options, authorization, NullLoggerFactory.Instance),

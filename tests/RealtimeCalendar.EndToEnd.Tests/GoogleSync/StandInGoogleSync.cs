@@ -34,7 +34,7 @@ internal sealed class StandInGoogleSync : IAsyncDisposable
         authorization = new GoogleAuthorizationFlow(options, TimeProvider.System);
         var services = cloud.Services;
         Sync = new GoogleSyncService(
-            new DynamoDbEventStore(services.DynamoDb, services.Settings.EventsTable),
+            services.Events,
             new DynamoDbGoogleSyncStateStore(services.DynamoDb, services.Settings.SessionsTable),
             new EncryptedFileGoogleTokenStore(tokenDirectory, Path.Combine(tokenDirectory, "google-token.key")),
             new GoogleCalendarClientFactory(options, authorization, NullLoggerFactory.Instance),

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
+using RealtimeCalendar.Core.Reminders;
 using RealtimeCalendar.Core.Secrets;
 using RealtimeCalendar.EndToEnd.Tests.Fixtures;
 using RealtimeCalendar.Local.Hosting;
@@ -23,6 +25,9 @@ public sealed class ProcessModeFixture : IAsyncLifetime
 
     public LocalCloud Cloud { get; private set; } = null!;
 
+    /// <summary>The reminder schedule's clock: the bootstrap process sweeps the minute the event carries, not its own clock's.</summary>
+    public FakeTimeProvider ReminderClock { get; } = new(ReminderSchedule.MinuteOf(DateTimeOffset.UtcNow));
+
     public async Task InitializeAsync()
     {
         Model = await ChatCompletionsServer.StartAsync(ApiKey);
@@ -32,6 +37,7 @@ public sealed class ProcessModeFixture : IAsyncLifetime
             BootstrapPath = BuildOutput.Of("RealtimeCalendar.Functions", "bootstrap"),
             ChatApiKey = new FixedSecret(ApiKey),
             OpenAiBaseUrl = Model.BaseAddress,
+            ReminderScheduleClock = ReminderClock,
         };
         Cloud = await LocalCloud.StartAsync(options, NullLoggerFactory.Instance, CancellationToken.None);
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using RealtimeCalendar.Core.Reminders;
 using RealtimeCalendar.EndToEnd.Tests.Fixtures;
 using RealtimeCalendar.EndToEnd.Tests.Realtime;
 using static RealtimeCalendar.EndToEnd.Tests.Chat.ChatConversation;
@@ -74,6 +75,30 @@ public sealed class ProcessModeTests(ProcessModeFixture fixture) : IClassFixture
         using var invalid = await http.PostAsync("/api/events", Content("""{"title":42}"""));
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.Equal("application/problem+json", invalid.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_reminder_is_swept_by_the_bootstrap_process_at_its_minute_and_dismissed_across_sockets()
+    {
+        var user = await fixture.CreateUserAsync();
+        using var http = user.CreateClient();
+        await using var first = await RealtimeSession.OpenAsync(fixture.Cloud, user);
+        await using var second = await RealtimeSession.OpenAsync(fixture.Cloud, user);
+        var start = ReminderSchedule.MinuteOf(fixture.ReminderClock.GetUtcNow()).AddMinutes(45);
+        var (id, _) = await Reminders.ReminderEvents.CreateAsync(http, Reminders.ReminderEvents.Body(start, TimeSpan.FromHours(1), "Europe/Berlin", [30]));
+
+        // The schedule invokes the reminders function, a bootstrap process in the Lambda sandbox, with the Scheduler's event.
+        fixture.ReminderClock.SetUtcNow(start.AddMinutes(-30));
+        var run = await fixture.Cloud.ReminderSchedule.WaitForRunAsync(start.AddMinutes(-30), TimeSpan.FromSeconds(60));
+        Assert.Null(run.Error);
+        Assert.True(run.Report!.Sent >= 1);
+        var frame = await first.NextAsync(m => (string?)m["type"] == "reminder" && (string?)m["eventId"] == id);
+        await second.NextAsync(m => (string?)m["type"] == "reminder" && (string?)m["eventId"] == id);
+
+        using var dismissed = await http.PostAsync($"/api/reminders/{frame["reminderId"]}/dismiss", content: null);
+        Assert.Equal(HttpStatusCode.NoContent, dismissed.StatusCode);
+        foreach (var socket in new[] { first, second })
+            Assert.Equal((string?)frame["reminderId"], (string?)(await socket.NextAsync(m => (string?)m["type"] == "reminder.dismissed"))["reminderId"]);
     }
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient http, HttpMethod method, Uri location, JsonObject? body, string ifMatch)

@@ -1,5 +1,7 @@
 using RealtimeCalendar.EndToEnd.Tests.Fixtures;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using RealtimeCalendar.Core.Reminders;
 using RealtimeCalendar.Local.Hosting;
 
 namespace RealtimeCalendar.EndToEnd.Tests.LambdaRuntime;
@@ -13,11 +15,15 @@ public sealed class PublishedBootstrapFixture : IAsyncLifetime
 {
     public LocalCloud Cloud { get; private set; } = null!;
 
+    /// <summary>The reminder schedule's clock; tests that do not move it never see a sweep.</summary>
+    public FakeTimeProvider ReminderClock { get; } = new(ReminderSchedule.MinuteOf(DateTimeOffset.UtcNow));
+
     public async Task InitializeAsync()
     {
         var options = TestCloudOptions.InMemory with
         {
             Lambda = LambdaMode.Process,
+            ReminderScheduleClock = ReminderClock,
         };
         Cloud = await LocalCloud.StartAsync(options, NullLoggerFactory.Instance, CancellationToken.None);
     }

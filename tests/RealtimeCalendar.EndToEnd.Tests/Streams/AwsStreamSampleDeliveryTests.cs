@@ -54,7 +54,7 @@ public sealed class AwsStreamSampleDeliveryTests(LocalCloudFixture fixture)
     private static JsonObject Record(string eventId, CalendarEvent calendarEvent, double approximateCreation, string sequence)
     {
         var image = new JsonObject();
-        foreach (var (name, value) in EventItem.ToItem(calendarEvent))
+        foreach (var (name, value) in EventItem.ToItem(calendarEvent, due: null))
         {
             image[name] = value switch
             {

@@ -6,12 +6,12 @@ namespace RealtimeCalendar.Functions.Tests.Settings;
 /// <summary>Each setting's default is written once: reading an environment that sets nothing gives the same settings.</summary>
 public sealed class SettingsDefaultsTests
 {
-    private static readonly Hashtable Tables = new() { ["EVENTS_TABLE"] = "events", ["CONNECTIONS_TABLE"] = "connections", ["SESSIONS_TABLE"] = "sessions" };
+    private static readonly Hashtable Tables = new() { ["EVENTS_TABLE"] = "events", ["CONNECTIONS_TABLE"] = "connections", ["SESSIONS_TABLE"] = "sessions", ["REMINDERS_TABLE"] = "reminders" };
 
     [Fact]
     public void Unset_variables_keep_the_properties_defaults()
     {
-        var declared = new FunctionSettings { EventsTable = "events", ConnectionsTable = "connections", SessionsTable = "sessions" };
+        var declared = new FunctionSettings { EventsTable = "events", ConnectionsTable = "connections", SessionsTable = "sessions", RemindersTable = "reminders" };
 
         var read = FunctionSettings.FromVariables(Tables);
 

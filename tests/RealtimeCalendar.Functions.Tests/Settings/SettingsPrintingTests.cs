@@ -15,6 +15,7 @@ public sealed class SettingsPrintingTests
             EventsTable = "events",
             ConnectionsTable = "connections",
             SessionsTable = "sessions",
+            RemindersTable = "reminders",
             Google = new GoogleSettings { ClientId = "client.apps.googleusercontent.com", ClientSecret = Secret },
         };
 
@@ -33,6 +34,7 @@ public sealed class SettingsPrintingTests
             ["EVENTS_TABLE"] = "events",
             ["CONNECTIONS_TABLE"] = "connections",
             ["SESSIONS_TABLE"] = "sessions",
+            ["REMINDERS_TABLE"] = "reminders",
             [FunctionSettings.OpenAiApiKeyVariable] = "sk-not-for-printing",
         };
 

@@ -23,7 +23,7 @@ public sealed class GoogleRoutesTests
     public async Task Without_configuration_every_route_answers_503_saying_what_to_set()
     {
         using var services = new FunctionServices(
-            new FunctionSettings { EventsTable = "e", ConnectionsTable = "c", SessionsTable = "s" }, NullLoggerFactory.Instance, TimeProvider.System);
+            new FunctionSettings { EventsTable = "e", ConnectionsTable = "c", SessionsTable = "s", RemindersTable = "r" }, NullLoggerFactory.Instance, TimeProvider.System);
         var function = new GoogleSyncFunction(
             services.GoogleUnavailableReason, services.GetGoogleSyncAsync, NullLogger<GoogleSyncFunction>.Instance);
 
@@ -46,6 +46,7 @@ public sealed class GoogleRoutesTests
             EventsTable = "e",
             ConnectionsTable = "c",
             SessionsTable = "s",
+            RemindersTable = "r",
             Google = new GoogleSettings { ClientId = "id", ClientSecret = "secret", RedirectUri = Callback },
         };
         using var services = new FunctionServices(settings, NullLoggerFactory.Instance, TimeProvider.System);

@@ -118,6 +118,46 @@ public sealed class GoogleCalendarServerTests : IAsyncLifetime
         Assert.Equal(["default", "birthday"], listing["items"]!.AsArray().Select(e => (string?)e!["eventType"]));
     }
 
+    [Fact]
+    public async Task An_event_inserted_without_reminders_uses_the_calendars_defaults()
+    {
+        var created = await InsertAsync("""{"summary":"Offsite","start":{"date":"2026-12-01"},"end":{"date":"2026-12-02"}}""");
+
+        Assert.Equal("""{"useDefault":true}""", created["reminders"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_patch_of_reminders_replaces_the_overrides_array_whole_and_a_null_deletes_it()
+    {
+        var created = await InsertAsync("""{"summary":"Offsite","start":{"date":"2026-12-01"},"end":{"date":"2026-12-02"},"reminders":{"useDefault":false,"overrides":[{"method":"email","minutes":1440},{"method":"popup","minutes":10}]}}""");
+
+        var (_, popupOnly) = await SendAsync(HttpMethod.Patch, $"calendars/primary/events/{created["id"]}", """{"reminders":{"overrides":[{"method":"popup","minutes":30}]}}""");
+        Assert.Equal("""{"useDefault":false,"overrides":[{"method":"popup","minutes":30}]}""", popupOnly["reminders"]!.ToJsonString());
+
+        var (status, defaults) = await SendAsync(HttpMethod.Patch, $"calendars/primary/events/{created["id"]}", """{"reminders":{"useDefault":true,"overrides":null}}""");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("""{"useDefault":true}""", defaults["reminders"]!.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("""{"useDefault":true,"overrides":[{"method":"popup","minutes":10}]}""", "Cannot specify both default reminders and overrides at the same time.")]
+    [InlineData("""{"useDefault":false,"overrides":[{"method":"popup","minutes":1},{"method":"popup","minutes":2},{"method":"popup","minutes":3},{"method":"popup","minutes":4},{"method":"popup","minutes":5},{"method":"email","minutes":6}]}""", "The maximum number of override reminders is 5.")]
+    [InlineData("""{"useDefault":false,"overrides":[{"method":"sms","minutes":10}]}""", "Invalid reminder method.")]
+    [InlineData("""{"useDefault":false,"overrides":[{"minutes":10}]}""", "Missing reminder method.")]
+    [InlineData("""{"useDefault":false,"overrides":[{"method":"popup"}]}""", "Missing reminder minutes.")]
+    [InlineData("""{"useDefault":false,"overrides":[{"method":"popup","minutes":40321}]}""", "Invalid reminder minutes.")]
+    [InlineData("""{"useDefault":false,"overrides":[{"method":"popup","minutes":-1}]}""", "Invalid reminder minutes.")]
+    public async Task Reminders_outside_googles_documented_rules_are_a_400_on_insert_and_on_patch(string reminders, string message)
+    {
+        var (insertStatus, insertError) = await SendAsync(HttpMethod.Post, "calendars/primary/events", $$"""{"summary":"Offsite","start":{"date":"2026-12-01"},"end":{"date":"2026-12-02"},"reminders":{{reminders}}}""");
+        var created = await InsertAsync("""{"summary":"Offsite","start":{"date":"2026-12-01"},"end":{"date":"2026-12-02"}}""");
+        var (patchStatus, patchError) = await SendAsync(HttpMethod.Patch, $"calendars/primary/events/{created["id"]}", $$"""{"reminders":{{reminders}}}""");
+
+        Assert.Equal((HttpStatusCode.BadRequest, message), (insertStatus, (string?)insertError["error"]!["message"]));
+        Assert.Equal((HttpStatusCode.BadRequest, message), (patchStatus, (string?)patchError["error"]!["message"]));
+        Assert.Equal("""{"useDefault":true}""", google.Find((string)created["id"]!)!["reminders"]!.ToJsonString());
+    }
+
     private async Task<JsonNode> InsertAsync(string body)
     {
         var (status, created) = await SendAsync(HttpMethod.Post, "calendars/primary/events", body);

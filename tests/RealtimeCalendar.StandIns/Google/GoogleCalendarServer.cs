@@ -20,7 +20,9 @@ namespace RealtimeCalendar.StandIns.Google;
 /// them: paged <c>events.list</c> with sync tokens (410 once expired; cancelled events included), insert with client
 /// ids (409 on reuse), patch with If-Match (412) that merges nested objects and deletes fields sent as null, start/end
 /// checks (both <c>date</c> and <c>dateTime</c>, neither, or an end before the start: 400), <c>eventType</c> on every
-/// event (edits of <c>birthday</c>/<c>fromGmail</c> entries refused with 400), delete (marks cancelled; 410 when
+/// event (edits of <c>birthday</c>/<c>fromGmail</c> entries refused with 400), <c>reminders</c> on every event
+/// (<c>useDefault: true</c> unless given; overrides checked as Google documents them: at most five, method
+/// <c>email</c> or <c>popup</c>, 0 to 40320 minutes, none next to <c>useDefault: true</c>), delete (marks cancelled; 410 when
 /// already deleted), recurring events (<c>recurrence</c> checked; an instance id addresses one occurrence, which a patch
 /// or update turns into an exception and a delete into a cancelled exception; ids naming no occurrence are 404; a
 /// deleted series takes its exceptions with it), watch and channels.stop, Bearer access tokens (401 when revoked), authorization codes checked
@@ -288,6 +290,8 @@ public sealed class GoogleCalendarServer : IAsyncDisposable
             body["id"] = id;
             body["status"] ??= "confirmed";
             body["eventType"] ??= "default";
+            // An event created without reminders uses the calendar's defaults, and Google says so in every answer.
+            body["reminders"] ??= new JsonObject { ["useDefault"] = true };
             events[id] = body;
             return Touch(id, body);
         }
@@ -470,7 +474,13 @@ public sealed class GoogleCalendarServer : IAsyncDisposable
         // On insert an explicit null means "not given".
         foreach (var name in input.Where(p => p.Value is null).Select(p => p.Key).ToList())
             input.Remove(name);
-        if ((TimesProblem(input) ?? RecurrenceProblem(input)) is { } problem)
+        if (input["reminders"] is JsonObject given)
+        {
+            foreach (var name in given.Where(p => p.Value is null).Select(p => p.Key).ToList())
+                given.Remove(name);
+        }
+
+        if ((TimesProblem(input) ?? RecurrenceProblem(input) ?? RemindersProblem(input)) is { } problem)
             return problem;
         return new Answer(200, Store(id, input).ToJsonString());
     }
@@ -551,7 +561,7 @@ public sealed class GoogleCalendarServer : IAsyncDisposable
 
     private Answer Save(string id, JsonObject changed)
     {
-        if ((TimesProblem(changed) ?? RecurrenceProblem(changed)) is { } problem)
+        if ((TimesProblem(changed) ?? RecurrenceProblem(changed) ?? RemindersProblem(changed)) is { } problem)
             return problem;
         if (!events.ContainsKey(id))
             return new Answer(200, Store(id, changed).ToJsonString());
@@ -641,6 +651,38 @@ public sealed class GoogleCalendarServer : IAsyncDisposable
             ? string.CompareOrdinal((string?)end["date"], (string?)startDate) <= 0
             : DateTimeOffset.Parse((string)end["dateTime"]!, CultureInfo.InvariantCulture) < DateTimeOffset.Parse((string)start["dateTime"]!, CultureInfo.InvariantCulture);
         return empty ? Error(400, "The specified time range is empty.", "timeRangeEmpty") : null;
+    }
+
+    /// <summary>
+    /// Google's rules for <c>reminders</c>, as its Events reference gives them: overrides only when the defaults do not
+    /// apply, at most five, each with a method (<c>email</c> or <c>popup</c>) and 0 to 40320 minutes. The messages are ours.
+    /// </summary>
+    private static Answer? RemindersProblem(JsonObject e)
+    {
+        if (e["reminders"] is null)
+            return null;
+        if (e["reminders"] is not JsonObject reminders)
+            return Error(400, "Invalid value for: reminders.", "invalid");
+        var overrides = reminders["overrides"] as JsonArray;
+        if (reminders["overrides"] is not null && overrides is null)
+            return Error(400, "Invalid value for: reminders.overrides.", "invalid");
+        if (reminders["useDefault"] is JsonValue useDefault && useDefault.TryGetValue<bool>(out var usesDefault) && usesDefault && overrides is { Count: > 0 })
+            return Error(400, "Cannot specify both default reminders and overrides at the same time.", "cannotUseDefaultRemindersAndSpecifyOverride");
+        if (overrides is { Count: > 5 })
+            return Error(400, "The maximum number of override reminders is 5.", "invalid");
+        foreach (var entry in overrides ?? [])
+        {
+            if (entry is not JsonObject reminder)
+                return Error(400, "Invalid value for: reminders.overrides.", "invalid");
+            if ((string?)reminder["method"] is not ("email" or "popup"))
+                return Error(400, reminder["method"] is null ? "Missing reminder method." : "Invalid reminder method.", "invalid");
+            if (reminder["minutes"] is not JsonValue minutes || !minutes.TryGetValue<int>(out var value))
+                return Error(400, "Missing reminder minutes.", "invalid");
+            if (value is < 0 or > 40320)
+                return Error(400, "Invalid reminder minutes.", "invalid");
+        }
+
+        return null;
     }
 
     private Answer Delete(string id)

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization.Metadata;
 using RealtimeCalendar.Core.Calendar;
 using RealtimeCalendar.Core.Chat.Model;
 using RealtimeCalendar.Core.Events;
+using RealtimeCalendar.Core.Reminders;
 using RealtimeCalendar.Core.Text;
 
 namespace RealtimeCalendar.Core.Chat.Tools;
@@ -12,7 +13,8 @@ namespace RealtimeCalendar.Core.Chat.Tools;
 /// validation, the same optimistic concurrency, the same stream-driven push to open tabs. A call with bad arguments
 /// is answered to the model with what was wrong and changes nothing. Repeating events are the API's too: <c>recurrence</c>
 /// on create and update, occurrences listed with their series' id, and <c>scope</c> on update and delete mapped to
-/// <see cref="EditScope"/>.
+/// <see cref="EditScope"/>. So are reminders: <c>reminders</c> on create and update in the API's (Google Calendar's)
+/// shape, checked by the same validator.
 /// </summary>
 public sealed class CalendarTools(CalendarService calendar)
 {
@@ -31,6 +33,10 @@ public sealed class CalendarTools(CalendarService calendar)
     private const string RecurrenceSchema =
         """{"type":"array","items":{"type":"string"},"description":"Makes the event repeat: RFC 5545 lines as in Google Calendar's recurrence, one RRULE line and optionally EXDATE lines. Examples: [\"RRULE:FREQ=WEEKLY;BYDAY=MO,TH;UNTIL=20270331T215959Z\"] every Monday and Thursday through 31 March 2027 (23:59:59 at UTC+2 is 21:59:59Z); [\"RRULE:FREQ=DAILY;COUNT=10\"] ten days; [\"RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU\"] every other Tuesday; [\"RRULE:FREQ=MONTHLY;BYDAY=-1FR\"] the last Friday of each month; [\"RRULE:FREQ=YEARLY\"] every year. FREQ is DAILY, WEEKLY, MONTHLY or YEARLY; BYDAY takes MO TU WE TH FR SA SU (MONTHLY also 2TU or -1FR); also BYMONTHDAY, BYMONTH, INTERVAL. End it with COUNT or UNTIL, not both, or neither to repeat forever. UNTIL is UTC: for a timed event a date-time ending in Z (the user's last local moment converted to UTC), for an all-day event a date (20270331). The time of day comes from start: no BYHOUR or BYMINUTE. To skip a date add EXDATE;TZID=<the user's zone>:20261207T090000 with that occurrence's local start. On update_event it replaces the series' rule (scope following or all)."}""";
 
+    // Google Calendar's reminders shape, as the HTTP API takes it, with the sentences people say turned into minutes.
+    private static readonly string RemindersSchema =
+        $$$$"""{"type":"object","properties":{"useDefault":{"type":"boolean","description":"true: the user's default reminders apply (give no overrides). false: the overrides are the event's own."},"overrides":{"type":"array","maxItems":{{{{ReminderLimits.MaxReminders}}}},"items":{"type":"object","properties":{"method":{"type":"string","enum":["popup"]},"minutes":{"type":"integer","minimum":0,"maximum":{{{{ReminderLimits.MaxMinutes}}}},"description":"Minutes before the start."}},"required":["method","minutes"],"additionalProperties":false}}},"required":["useDefault"],"additionalProperties":false,"description":"When to remind the user before the event starts, in Google Calendar's shape. \"remind me 10 minutes before\": {\"useDefault\":false,\"overrides\":[{\"method\":\"popup\",\"minutes\":10}]}; \"an hour and a day before\": overrides with minutes 60 and 1440; \"no reminder\": {\"useDefault\":false,\"overrides\":[]}; \"my usual reminders\": {\"useDefault\":true}. At most {{{{ReminderLimits.MaxReminders}}}} overrides, each with its own minutes, from 0 (at the start) to {{{{ReminderLimits.MaxMinutes}}}} (four weeks). For an all-day event the minutes count back from 00:00 of its first day in the user's zone: the evening before at 18:00 is 360. On create_event leave it out for the user's default reminders; on update_event it replaces the event's reminders (give every reminder the event should keep), and leaving it out keeps them."}""";
+
     private const string ScopeSchema =
         """{"type":"string","enum":["this","following","all"],"description":"Which occurrences of a repeating event: this one, following (this and every later one) or all."}""";
 
@@ -38,12 +44,12 @@ public sealed class CalendarTools(CalendarService calendar)
     [
         new(ListEvents, "List the user's events that overlap a range. Use it to answer questions and to find an event's id before changing it. A repeating event is listed occurrence by occurrence: each has its own id, recurringEventId (the series' id) and originalStartTime.",
             """{"type":"object","properties":{"from":{"type":"string","description":"Start of the range: local date-time (2026-12-01T00:00) or date (2026-12-01)."},"to":{"type":"string","description":"End of the range: local date-time (exclusive) or date (inclusive, the whole day)."}},"required":["from","to"],"additionalProperties":false}"""),
-        new(CreateEvent, "Create an event, or a repeating event (a series) when recurrence is given.",
+        new(CreateEvent, "Create an event, or a repeating event (a series) when recurrence is given; reminders says when the user is reminded before it starts.",
             """{"type":"object","properties":{"title":{"type":"string"},"start":{"type":"string","description":"Local date-time (2026-12-01T12:00), or a date (2026-12-01) for an all-day event. For a repeating event its first occurrence, on a day the rule matches."},"end":{"type":"string","description":"Local date-time, or the last date of an all-day event (inclusive). Defaults to one hour after start, or one day. For a repeating event the first occurrence's end."},"allDay":{"type":"boolean"},"location":{"type":"string"},"description":{"type":"string"},"recurrence":"""
-            + RecurrenceSchema + """},"required":["title","start"],"additionalProperties":false}"""),
+            + RecurrenceSchema + ""","reminders":""" + RemindersSchema + """},"required":["title","start"],"additionalProperties":false}"""),
         new(UpdateEvent, "Change an event: give its id and only the fields that change. Moving the start without an end keeps the event's length. For a repeating event give the id of the occurrence the user means (from list_events) and a scope: this (only that occurrence), following (that one and every later one; earlier ones stay as they are), all (every occurrence, moved by the same amount). Without scope an occurrence id changes only that occurrence and a series id (recurringEventId) the whole series.",
             """{"type":"object","properties":{"eventId":{"type":"string","description":"An id from list_events: an event's, or one occurrence's."},"title":{"type":"string"},"start":{"type":"string","description":"Local date-time, or a date for an all-day event. For an occurrence its new start on its own day: 09:30 on that day moves it, and with scope following or all every occurrence it reaches, to 09:30."},"end":{"type":"string","description":"Local date-time, or the last date of an all-day event (inclusive)."},"allDay":{"type":"boolean"},"location":{"type":"string","description":"Empty to clear."},"description":{"type":"string","description":"Empty to clear."},"recurrence":"""
-            + RecurrenceSchema + ""","scope":""" + ScopeSchema + """},"required":["eventId"],"additionalProperties":false}"""),
+            + RecurrenceSchema + ""","reminders":""" + RemindersSchema + ""","scope":""" + ScopeSchema + """},"required":["eventId"],"additionalProperties":false}"""),
         new(DeleteEvent, "Delete an event by its id. For a repeating event give the occurrence's id and a scope: this (skip only that occurrence), following (end the series before it), all (delete the whole series). Without scope an occurrence id deletes only that occurrence and a series id the whole series.",
             """{"type":"object","properties":{"eventId":{"type":"string"},"scope":""" + ScopeSchema + """},"required":["eventId"],"additionalProperties":false}"""),
     ];
@@ -102,7 +108,8 @@ public sealed class CalendarTools(CalendarService calendar)
             return Error("The event was not created.", Fields(("start", startError), ("end", endError)));
 
         // The series repeats in the user's zone, so 09:00 stays 09:00 across DST.
-        var draft = new EventDraft(arguments.Title, start, end, allDay, times.Zone.Id, arguments.Description, arguments.Location, arguments.Recurrence);
+        var draft = new EventDraft(
+            arguments.Title, start, end, allDay, times.Zone.Id, arguments.Description, arguments.Location, arguments.Recurrence, arguments.Reminders);
         var outcome = await calendar.CreateAsync(userId, draft, CalendarService.SourceChat, cancellationToken);
         return Written(outcome, ChatChangeKind.Created, "created", times, "The event was not created.", scope: null);
     }
@@ -148,7 +155,9 @@ public sealed class CalendarTools(CalendarService calendar)
             basis.TimeZone,
             arguments.Description ?? basis.Description,
             arguments.Location ?? basis.Location,
-            arguments.Recurrence);
+            arguments.Recurrence,
+            // Given, they replace the event's reminders (as the API's PUT does); left out, the event keeps its own or its defaults.
+            arguments.Reminders ?? basis.Reminders);
         // The version is the series' for an occurrence (GetAsync answers so): If-Match on the series guards every scope.
         var outcome = await calendar.ReplaceAsync(userId, current.EventId, scope, current.Version, draft, CalendarService.SourceChat, cancellationToken);
         return Written(outcome, ChatChangeKind.Updated, "updated", times, refusal, AppliedScope(current, scope));
@@ -233,7 +242,7 @@ public sealed class CalendarTools(CalendarService calendar)
         var end = e.AllDay ? e.End.AddDays(-1) : e.End;
         return new(
             e.EventId, e.Title, Write(e.Start), Write(end), e.AllDay, e.Location, e.Description, ReadOnlyType(e),
-            e.Recurrence, e.RecurringEventId, e.OriginalStartTime is { } original ? Write(original) : null);
+            e.Recurrence, e.RecurringEventId, e.OriginalStartTime is { } original ? Write(original) : null, e.Reminders);
     }
 
     private static string? ReadOnlyType(CalendarEvent e) => e.IsReadOnly ? e.EventType : null;

@@ -1,3 +1,5 @@
+using RealtimeCalendar.Core.Reminders;
+
 namespace RealtimeCalendar.Core.Chat.Tools;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace RealtimeCalendar.Core.Chat.Tools;
 /// <c>eventType</c>) only for read-only entries, so the model knows not to offer changes to them. A series carries its
 /// <see cref="Recurrence"/> lines; an occurrence of one carries <see cref="RecurringEventId"/> (the series' id) and
 /// <see cref="OriginalStartTime"/> (where the rule puts it, written like <see cref="Start"/>), Google Calendar's names.
+/// <see cref="Reminders"/> is set only when the event has its own reminders; left out, the user's defaults apply.
 /// </summary>
 public sealed record ToolEvent(
     string Id,
@@ -18,4 +21,5 @@ public sealed record ToolEvent(
     string? ReadOnlyType = null,
     IReadOnlyList<string>? Recurrence = null,
     string? RecurringEventId = null,
-    string? OriginalStartTime = null);
+    string? OriginalStartTime = null,
+    EventReminders? Reminders = null);
