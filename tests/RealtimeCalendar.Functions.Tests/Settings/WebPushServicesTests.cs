@@ -7,7 +7,7 @@ namespace RealtimeCalendar.Functions.Tests.Settings;
 /// <summary>How the composition root turns the Web Push settings into the offline channel.</summary>
 public sealed class WebPushServicesTests
 {
-    private static readonly Hashtable Tables = new() { ["EVENTS_TABLE"] = "events", ["CONNECTIONS_TABLE"] = "connections", ["SESSIONS_TABLE"] = "sessions" };
+    private static readonly Hashtable Tables = new() { ["EVENTS_TABLE"] = "events", ["CONNECTIONS_TABLE"] = "connections", ["SESSIONS_TABLE"] = "sessions", ["REMINDERS_TABLE"] = "reminders" };
 
     [Fact]
     public void Without_a_vapid_key_pair_there_is_no_offline_channel_and_reminders_reach_sockets_only()
