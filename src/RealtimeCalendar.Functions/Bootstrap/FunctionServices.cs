@@ -108,7 +108,7 @@ public sealed class FunctionServices : IDisposable
             loggerFactory.CreateLogger<ChangeFanOut>()));
         notifier = new(() => new ChangeNotifier(fanOut.Value, loggerFactory.CreateLogger<ChangeNotifier>()));
         reminderSweep = new(() => new ReminderSweep(
-            reminderIndex.Value, reminderStore.Value, fanOut.Value, offlineReminders, new ReminderSweepOptions(), time, loggerFactory.CreateLogger<ReminderSweep>()));
+            reminderIndex.Value, reminderStore.Value, connections.Value, fanOut.Value, offlineReminders, new ReminderSweepOptions(), time, loggerFactory.CreateLogger<ReminderSweep>()));
         reminderActions = new(() => new ReminderActions(reminderStore.Value, fanOut.Value, time, loggerFactory.CreateLogger<ReminderActions>()));
         reminderSettings = new(() => new ReminderSettingsService(
             new DynamoDbReminderSettingsStore(dynamoDb.Value, settings.RemindersTable), events.Value, reminderIndex.Value, time, loggerFactory.CreateLogger<ReminderSettingsService>()));
