@@ -160,6 +160,7 @@ public sealed class ReminderSweep(
     private async Task RetryAsync(string userId, List<ReminderRecord> records, DateTimeOffset now, Tally tally, CancellationToken cancellationToken)
     {
         var taken = new List<(ReminderNotice Notice, DateTimeOffset FireAt)>();
+        var handedOffline = new HashSet<string>(StringComparer.Ordinal);
         foreach (var record in records)
         {
             if (record.State is not (ReminderState.Sending or ReminderState.Waiting or ReminderState.Snoozed))
@@ -176,17 +177,23 @@ public sealed class ReminderSweep(
 
             // Taken back into Sending first, so a sweep overlapping this one does not send it too.
             if (await store.MoveAsync(userId, id, record.State, record.FireAt, ReminderState.Sending, now + ReminderLimits.RetryDelay, cancellationToken))
+            {
                 taken.Add((record.Notice, record.FireAt));
+                // A waiting reminder woken by a connect went to the offline channel when it fired; a snooze's end is a new firing.
+                if (record.State == ReminderState.Waiting)
+                    handedOffline.Add(id);
+            }
         }
 
         if (taken.Count == 0)
             return;
         Interlocked.Increment(ref tally.SocketLookups);
-        await DeliverAsync(userId, await connections.ListByUserAsync(userId, cancellationToken), taken, tally, cancellationToken);
+        await DeliverAsync(userId, await connections.ListByUserAsync(userId, cancellationToken), taken, tally, cancellationToken, handedOffline);
     }
 
     private async Task DeliverAsync(
-        string userId, IReadOnlyList<ConnectionRecord> sockets, List<(ReminderNotice Notice, DateTimeOffset FireAt)> reminders, Tally tally, CancellationToken cancellationToken)
+        string userId, IReadOnlyList<ConnectionRecord> sockets, List<(ReminderNotice Notice, DateTimeOffset FireAt)> reminders, Tally tally,
+        CancellationToken cancellationToken, IReadOnlySet<string>? handedOffline = null)
     {
         if (reminders.Count == 0)
             return;
@@ -215,7 +222,8 @@ public sealed class ReminderSweep(
             {
                 await store.MoveAsync(userId, notice.ReminderId, ReminderState.Sending, fireAt, ReminderState.Waiting, retryAt: null, cancellationToken);
                 Interlocked.Increment(ref tally.Waiting);
-                await SendOfflineAsync(userId, notice, cancellationToken);
+                if (handedOffline?.Contains(notice.ReminderId) != true)
+                    await SendOfflineAsync(userId, notice, cancellationToken);
             }
         }
     }
