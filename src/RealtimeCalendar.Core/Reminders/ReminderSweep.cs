@@ -193,7 +193,7 @@ public sealed class ReminderSweep(
 
     private async Task DeliverAsync(
         string userId, IReadOnlyList<ConnectionRecord> sockets, List<(ReminderNotice Notice, DateTimeOffset FireAt)> reminders, Tally tally,
-        CancellationToken cancellationToken, IReadOnlySet<string>? handedOffline = null)
+        CancellationToken cancellationToken, HashSet<string>? handedOffline = null)
     {
         if (reminders.Count == 0)
             return;
