@@ -37,7 +37,7 @@ public sealed class DynamoDbReminderStore(IAmazonDynamoDB dynamoDb, string table
         }
     }
 
-    public async Task ReleaseAsync(string userId, string reminderId, CancellationToken cancellationToken)
+    public async Task ReleaseAsync(string userId, string reminderId, ReminderState claimedAs, CancellationToken cancellationToken)
     {
         try
         {
@@ -46,9 +46,9 @@ public sealed class DynamoDbReminderStore(IAmazonDynamoDB dynamoDb, string table
                 {
                     TableName = tableName,
                     Key = ReminderItem.Key(userId, reminderId),
-                    ConditionExpression = "#state = :sending",
+                    ConditionExpression = "#state = :claimed",
                     ExpressionAttributeNames = new() { ["#state"] = ReminderItem.State },
-                    ExpressionAttributeValues = new() { [":sending"] = State(ReminderState.Sending) },
+                    ExpressionAttributeValues = new() { [":claimed"] = State(claimedAs) },
                 },
                 cancellationToken);
         }

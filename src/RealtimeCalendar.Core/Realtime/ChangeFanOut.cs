@@ -56,7 +56,21 @@ public sealed class ChangeFanOut
         ArgumentNullException.ThrowIfNull(messages);
         if (messages.Count == 0)
             return [];
-        var sockets = await connections.ListByUserAsync(userId, cancellationToken);
+        return await SendInOrderAsync(userId, await connections.ListByUserAsync(userId, cancellationToken), messages, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="SendInOrderAsync(string, IReadOnlyList{ReadOnlyMemory{byte}}, CancellationToken)"/>, to sockets the
+    /// caller has just looked up (<see cref="IConnectionStore.ListByUserAsync"/>), for a caller that needed to know them first.
+    /// </summary>
+    public async Task<IReadOnlyList<FanOutResult>> SendInOrderAsync(
+        string userId, IReadOnlyList<ConnectionRecord> sockets, IReadOnlyList<ReadOnlyMemory<byte>> messages, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        ArgumentNullException.ThrowIfNull(sockets);
+        ArgumentNullException.ThrowIfNull(messages);
+        if (messages.Count == 0)
+            return [];
         if (sockets.Count == 0)
             return [.. messages.Select(_ => FanOutResult.None)];
 

@@ -7,13 +7,14 @@ namespace RealtimeCalendar.Core.Reminders;
 public interface IReminderStore
 {
     /// <summary>
-    /// Records <paramref name="record"/> (state <see cref="ReminderState.Sending"/>) unless a record with its id exists:
+    /// Records <paramref name="record"/> (<see cref="ReminderState.Sending"/>, or <see cref="ReminderState.Waiting"/> for an
+    /// owner with no socket open) unless a record with its id exists:
     /// null when this call claimed it, else the record already there (another sweep, an earlier attempt).
     /// </summary>
     Task<ReminderRecord?> ClaimAsync(ReminderRecord record, CancellationToken cancellationToken);
 
-    /// <summary>Deletes a claim that will not be sent after all (the event changed meanwhile), only while it is still <see cref="ReminderState.Sending"/>.</summary>
-    Task ReleaseAsync(string userId, string reminderId, CancellationToken cancellationToken);
+    /// <summary>Deletes a claim that will not be sent after all (the event changed meanwhile), only while it is still in the state it was claimed in.</summary>
+    Task ReleaseAsync(string userId, string reminderId, ReminderState claimedAs, CancellationToken cancellationToken);
 
     /// <summary>
     /// Moves a record from <paramref name="from"/> (fired at <paramref name="fireAt"/>) to <paramref name="to"/>, with

@@ -24,6 +24,7 @@ namespace RealtimeCalendar.Core.Reminders;
 public sealed class ReminderSweep(
     IReminderIndex index,
     IReminderStore store,
+    IConnectionStore connections,
     ChangeFanOut fanOut,
     IOfflineReminderChannel? offline,
     ReminderSweepOptions options,
@@ -44,7 +45,13 @@ public sealed class ReminderSweep(
         tally.Add(due.Sum(d => d.Queries), due.Sum(d => d.ReadUnits));
         var entries = due.SelectMany(d => d.Entries).ToList();
         tally.Entries = entries.Count;
-        await ForEachUserAsync(entries, e => e.Event.UserId, stopBy, tally, (userId, mine, token) => SweepDueAsync(userId, mine, scheduledTime, tally, token), cancellationToken);
+        // Whose sockets are open, looked up side by side first: the users someone is watching are served first, and the
+        // others' reminders are recorded as waiting in one write each.
+        var sockets = await SocketsOfAsync(entries.Select(e => e.Event.UserId).Distinct(StringComparer.Ordinal), tally, cancellationToken);
+        var watchedFirst = entries.OrderByDescending(e => sockets[e.Event.UserId].Count > 0).ToList();
+        await ForEachUserAsync(
+            watchedFirst, e => e.Event.UserId, stopBy, tally,
+            (userId, mine, token) => SweepDueAsync(userId, mine, sockets[userId], scheduledTime, tally, token), cancellationToken);
 
         var retries = await Task.WhenAll(ReminderShards.All.Select(shard => store.QueryRetryDueAsync(shard, scheduledTime, options.MaxEntriesPerShard, cancellationToken)));
         tally.Add(retries.Sum(r => r.Queries), retries.Sum(r => r.ReadUnits));
@@ -56,9 +63,9 @@ public sealed class ReminderSweep(
             report.Failed > 0 || report.Deferred > 0 ? LogLevel.Warning : LogLevel.Information,
             "Reminder sweep for {ScheduledTime}: {Entries} due events, {Sent} sent, {Waiting} waiting for a tab, {Failed} failed, {Dropped} dropped as late, " +
             "{AlreadyClaimed} already claimed, {Changed} changed meanwhile, {Retried} retried, {Missed} missed, {Deferred} users deferred; " +
-            "{Users} users sent to, {IndexQueries} index queries, {ReadUnits} read units, {ElapsedMs} ms",
+            "{SocketLookups} socket look-ups, {IndexQueries} index queries, {ReadUnits} read units, {ElapsedMs} ms",
             report.ScheduledTime, report.Entries, report.Sent, report.Waiting, report.Failed, report.Dropped, report.AlreadyClaimed, report.Changed,
-            report.Retried, report.Missed, report.Deferred, report.Users, report.IndexQueries, report.ReadUnits, (long)report.Elapsed.TotalMilliseconds);
+            report.Retried, report.Missed, report.Deferred, report.SocketLookups, report.IndexQueries, report.ReadUnits, (long)report.Elapsed.TotalMilliseconds);
         return report;
     }
 
@@ -82,9 +89,24 @@ public sealed class ReminderSweep(
         });
     }
 
-    private async Task SweepDueAsync(string userId, List<ReminderIndexEntry> entries, DateTimeOffset now, Tally tally, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, IReadOnlyList<ConnectionRecord>>> SocketsOfAsync(IEnumerable<string> users, Tally tally, CancellationToken cancellationToken)
+    {
+        var found = new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<ConnectionRecord>>(StringComparer.Ordinal);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(users, parallel, async (userId, token) =>
+        {
+            found[userId] = await connections.ListByUserAsync(userId, token);
+            Interlocked.Increment(ref tally.SocketLookups);
+        });
+        return new Dictionary<string, IReadOnlyList<ConnectionRecord>>(found, StringComparer.Ordinal);
+    }
+
+    private async Task SweepDueAsync(
+        string userId, List<ReminderIndexEntry> entries, IReadOnlyList<ConnectionRecord> sockets, DateTimeOffset now, Tally tally, CancellationToken cancellationToken)
     {
         var afterNow = ReminderSchedule.MinuteOf(now).AddMinutes(1);
+        // With no socket open the claim is the record's final state for now: waiting for a tab, off the retry index.
+        var claimAs = sockets.Count > 0 ? ReminderState.Sending : ReminderState.Waiting;
         var claimed = new List<(ReminderNotice Notice, DateTimeOffset FireAt)>();
         foreach (var entry in entries)
         {
@@ -101,7 +123,8 @@ public sealed class ReminderSweep(
                     continue;
                 }
 
-                var record = new ReminderRecord(userId, reminder.Notice, reminder.DueAt, reminder.DueAt, ReminderState.Sending, now + ReminderLimits.RetryDelay);
+                var record = new ReminderRecord(
+                    userId, reminder.Notice, reminder.DueAt, reminder.DueAt, claimAs, claimAs == ReminderState.Sending ? now + ReminderLimits.RetryDelay : null);
                 if (await store.ClaimAsync(record, cancellationToken) is null)
                     mine.Add(reminder);
                 else
@@ -113,7 +136,7 @@ public sealed class ReminderSweep(
             {
                 Interlocked.Increment(ref tally.Changed);
                 foreach (var reminder in mine)
-                    await store.ReleaseAsync(userId, reminder.Notice.ReminderId, cancellationToken);
+                    await store.ReleaseAsync(userId, reminder.Notice.ReminderId, claimAs, cancellationToken);
                 logger.LogInformation("Event {EventId} of {UserId} changed during the sweep; its own write set its next reminder", e.EventId, userId);
                 continue;
             }
@@ -121,12 +144,23 @@ public sealed class ReminderSweep(
             claimed.AddRange(mine.Select(r => (r.Notice, r.DueAt)));
         }
 
-        await DeliverAsync(userId, claimed, now, tally, cancellationToken);
+        if (claimAs == ReminderState.Sending)
+        {
+            await DeliverAsync(userId, sockets, claimed, tally, cancellationToken);
+            return;
+        }
+
+        foreach (var (notice, _) in claimed)
+        {
+            Interlocked.Increment(ref tally.Waiting);
+            await SendOfflineAsync(userId, notice, cancellationToken);
+        }
     }
 
     private async Task RetryAsync(string userId, List<ReminderRecord> records, DateTimeOffset now, Tally tally, CancellationToken cancellationToken)
     {
         var taken = new List<(ReminderNotice Notice, DateTimeOffset FireAt)>();
+        var handedOffline = new HashSet<string>(StringComparer.Ordinal);
         foreach (var record in records)
         {
             if (record.State is not (ReminderState.Sending or ReminderState.Waiting or ReminderState.Snoozed))
@@ -143,21 +177,30 @@ public sealed class ReminderSweep(
 
             // Taken back into Sending first, so a sweep overlapping this one does not send it too.
             if (await store.MoveAsync(userId, id, record.State, record.FireAt, ReminderState.Sending, now + ReminderLimits.RetryDelay, cancellationToken))
+            {
                 taken.Add((record.Notice, record.FireAt));
+                // A waiting reminder woken by a connect went to the offline channel when it fired; a snooze's end is a new firing.
+                if (record.State == ReminderState.Waiting)
+                    handedOffline.Add(id);
+            }
         }
 
-        await DeliverAsync(userId, taken, now, tally, cancellationToken);
+        if (taken.Count == 0)
+            return;
+        Interlocked.Increment(ref tally.SocketLookups);
+        await DeliverAsync(userId, await connections.ListByUserAsync(userId, cancellationToken), taken, tally, cancellationToken, handedOffline);
     }
 
-    private async Task DeliverAsync(string userId, List<(ReminderNotice Notice, DateTimeOffset FireAt)> reminders, DateTimeOffset now, Tally tally, CancellationToken cancellationToken)
+    private async Task DeliverAsync(
+        string userId, IReadOnlyList<ConnectionRecord> sockets, List<(ReminderNotice Notice, DateTimeOffset FireAt)> reminders, Tally tally,
+        CancellationToken cancellationToken, HashSet<string>? handedOffline = null)
     {
         if (reminders.Count == 0)
             return;
-        Interlocked.Increment(ref tally.Users);
         var messages = reminders
             .Select(r => (ReadOnlyMemory<byte>)JsonSerializer.SerializeToUtf8Bytes(ReminderMessage.From(r.Notice), RealtimeJsonContext.Default.ReminderMessage))
             .ToList();
-        var results = await fanOut.SendInOrderAsync(userId, messages, cancellationToken);
+        var results = await fanOut.SendInOrderAsync(userId, sockets, messages, cancellationToken);
         for (var i = 0; i < reminders.Count; i++)
         {
             var (notice, fireAt) = reminders[i];
@@ -173,14 +216,14 @@ public sealed class ReminderSweep(
                 await store.MoveAsync(userId, notice.ReminderId, ReminderState.Sending, fireAt, ReminderState.Shown, retryAt: null, cancellationToken);
                 Interlocked.Increment(ref tally.Sent);
                 logger.LogInformation(
-                    "Reminder {ReminderId} of {UserId} sent to {Delivered} sockets, {LateMs} ms after its minute",
-                    notice.ReminderId, userId, result.Delivered, (long)(time.GetUtcNow() - fireAt).TotalMilliseconds);
+                    "Reminder {ReminderId} of {UserId}, due {FireAt}, sent to {Delivered} sockets", notice.ReminderId, userId, fireAt, result.Delivered);
             }
             else
             {
                 await store.MoveAsync(userId, notice.ReminderId, ReminderState.Sending, fireAt, ReminderState.Waiting, retryAt: null, cancellationToken);
                 Interlocked.Increment(ref tally.Waiting);
-                await SendOfflineAsync(userId, notice, cancellationToken);
+                if (handedOffline?.Contains(notice.ReminderId) != true)
+                    await SendOfflineAsync(userId, notice, cancellationToken);
             }
         }
     }
@@ -218,7 +261,7 @@ public sealed class ReminderSweep(
         public int Retried;
         public int Missed;
         public int Deferred;
-        public int Users;
+        public int SocketLookups;
         private int queries;
         private double readUnits;
 
@@ -229,6 +272,6 @@ public sealed class ReminderSweep(
         }
 
         public ReminderSweepReport Report(DateTimeOffset scheduledTime, TimeSpan elapsed) => new(
-            scheduledTime, Entries, Sent, Waiting, Failed, Dropped, AlreadyClaimed, Changed, Retried, Missed, Deferred, Users, queries, readUnits, elapsed);
+            scheduledTime, Entries, Sent, Waiting, Failed, Dropped, AlreadyClaimed, Changed, Retried, Missed, Deferred, SocketLookups, queries, readUnits, elapsed);
     }
 }

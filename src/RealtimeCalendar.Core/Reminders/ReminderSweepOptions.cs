@@ -4,7 +4,7 @@ namespace RealtimeCalendar.Core.Reminders;
 public sealed record ReminderSweepOptions
 {
     /// <summary>Users served at once (each user's reminders go out in one fan-out).</summary>
-    public int MaxDegreeOfParallelism { get; init; } = 32;
+    public int MaxDegreeOfParallelism { get; init; } = 64;
 
     /// <summary>
     /// Entries one sweep reads from each shard of each index; what is left is due still and taken by the next sweep a

@@ -11,7 +11,7 @@ namespace RealtimeCalendar.Core.Reminders;
 /// <param name="Retried">Records from the retry index (snoozes ending, tabs that connected, unconfirmed sends).</param>
 /// <param name="Missed">Records from the retry index dropped as too late.</param>
 /// <param name="Deferred">Users left for the next sweep because this one reached its time limit.</param>
-/// <param name="Users">Users something was sent to (one look-up of their sockets each, through the Connections table's user index).</param>
+/// <param name="SocketLookups">Look-ups of a user's open sockets (Queries of the Connections table's user index): one per user with something due.</param>
 /// <param name="IndexQueries">Query calls on both indexes.</param>
 /// <param name="ReadUnits">Read capacity DynamoDB reported for those queries.</param>
 /// <param name="Elapsed">How long the sweep took.</param>
@@ -27,7 +27,7 @@ public sealed record ReminderSweepReport(
     int Retried,
     int Missed,
     int Deferred,
-    int Users,
+    int SocketLookups,
     int IndexQueries,
     double ReadUnits,
     TimeSpan Elapsed);

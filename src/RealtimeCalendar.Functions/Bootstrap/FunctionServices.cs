@@ -152,7 +152,7 @@ public sealed class FunctionServices : IDisposable
             : null);
         offlineReminders = new(() => offlineReminderChannel ?? webPushReminders.Value);
         reminderSweep = new(() => new ReminderSweep(
-            reminderIndex.Value, reminderStore.Value, fanOut.Value, offlineReminders.Value, new ReminderSweepOptions(), time, loggerFactory.CreateLogger<ReminderSweep>()));
+            reminderIndex.Value, reminderStore.Value, connections.Value, fanOut.Value, offlineReminders.Value, new ReminderSweepOptions(), time, loggerFactory.CreateLogger<ReminderSweep>()));
     }
 
     public FunctionSettings Settings { get; }

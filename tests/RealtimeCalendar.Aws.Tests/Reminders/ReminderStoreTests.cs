@@ -63,7 +63,7 @@ public sealed class ReminderStoreTests(DynamoDbLocalFixture dynamoDb)
         Assert.True(await store.MoveAsync(record.UserId, id, ReminderState.Sending, Due, ReminderState.Shown, null, default));
         Assert.Empty(await RetryDueAsync(record.UserId, Due.AddDays(1)));
 
-        await store.ReleaseAsync(record.UserId, id, default);
+        await store.ReleaseAsync(record.UserId, id, ReminderState.Sending, default);
         Assert.Equal(ReminderState.Shown, (await store.GetAsync(record.UserId, id, default))!.State);
     }
 
@@ -81,7 +81,7 @@ public sealed class ReminderStoreTests(DynamoDbLocalFixture dynamoDb)
         var waiting = await store.ListWaitingAsync(user, Due.AddMinutes(-15), default);
         Assert.Equal([recent.Notice.ReminderId], waiting.Select(r => r.Notice.ReminderId));
 
-        await store.ReleaseAsync(user, claimed.Notice.ReminderId, default);
+        await store.ReleaseAsync(user, claimed.Notice.ReminderId, ReminderState.Sending, default);
         Assert.Null(await store.GetAsync(user, claimed.Notice.ReminderId, default));
     }
 

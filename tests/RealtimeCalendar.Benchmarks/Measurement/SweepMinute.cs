@@ -6,7 +6,7 @@ namespace RealtimeCalendar.Benchmarks.Measurement;
 /// <param name="DueReminders">Reminders due in this minute (all owners).</param>
 /// <param name="ExpectedFrames">Of those, the ones with an open socket to go to.</param>
 /// <param name="ReadUnits">Read capacity DynamoDB reported for the index queries (DynamoDB Local reports what DynamoDB would charge).</param>
-/// <param name="ConnectionLookups">Users sent to, each one Query of the Connections table's user index.</param>
+/// <param name="ConnectionLookups">Look-ups of a user's sockets (Queries of the Connections table's user index): one per user with a reminder due.</param>
 public sealed record SweepMinute(
     int Minute,
     double SweepMs,

@@ -110,7 +110,7 @@ public sealed class ReminderSweepRun(BenchmarkOptions options, ILoggerFactory lo
                 var mine = lateness.Where(l => l.DueAt == minute).Select(l => l.Ms).ToList();
                 return new SweepMinute(
                     r.Minute, r.Report.Elapsed.TotalMilliseconds, r.InvocationMs, due[r.Minute], r.Report.Entries, r.Report.Sent, r.Report.Waiting, r.Report.Failed,
-                    r.Report.IndexQueries, r.Report.ReadUnits, r.Report.Users, expected[r.Minute], mine.Count, LatencySummary.Of(mine));
+                    r.Report.IndexQueries, r.Report.ReadUnits, r.Report.SocketLookups, expected[r.Minute], mine.Count, LatencySummary.Of(mine));
             }).ToList();
             var distinct = frames.Select(f => f.ReminderId).Distinct(StringComparer.Ordinal).Count();
             return new ReminderReport(

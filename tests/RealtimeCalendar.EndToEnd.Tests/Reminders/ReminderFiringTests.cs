@@ -103,6 +103,36 @@ public sealed class ReminderFiringTests(ReminderCloudFixture fixture)
     }
 
     [Fact]
+    public async Task An_occurrence_edited_on_its_own_reminds_by_its_own_reminders_and_a_split_series_by_the_new_ones()
+    {
+        var first = fixture.Ahead(TimeSpan.FromDays(2)).AddHours(4);
+        var user = await fixture.CreateUserAsync();
+        using var http = user.CreateClient();
+        await using var socket = await RealtimeSession.OpenAsync(fixture.Cloud, user);
+        var (series, version) = await CreateAsync(http, Body(first, TimeSpan.FromHours(1), "UTC", [10], "Daily", ["RRULE:FREQ=DAILY;COUNT=4"]));
+
+        // Day 2 (scope=this) reminds 45 minutes before instead; from day 3 on (scope=following) 20 minutes before.
+        var second = first.AddDays(1);
+        var secondId = EventIds.Instance(series, second, false);
+        using (var own = await SendAsync(http, HttpMethod.Put, $"/api/events/{secondId}?scope=this", Body(second, TimeSpan.FromHours(1), "UTC", [45], "Daily"), version))
+            Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        var third = first.AddDays(2);
+        using (var split = await SendAsync(http, HttpMethod.Put, $"/api/events/{EventIds.Instance(series, third, false)}?scope=following", Body(third, TimeSpan.FromHours(1), "UTC", [20], "Daily"), version + 1))
+            Assert.Equal(HttpStatusCode.OK, split.StatusCode);
+
+        await fixture.TickAsync(first.AddMinutes(-10));
+        Assert.Equal(10, (int)(await socket.NextReminderAsync())["minutesBefore"]!);
+        await fixture.TickAsync(second.AddMinutes(-45));
+        var overridden = await socket.NextReminderAsync();
+        Assert.Equal((secondId, 45), ((string?)overridden["eventId"], (int)overridden["minutesBefore"]!));
+        await fixture.TickAsync(second.AddMinutes(-10));
+        await fixture.TickAsync(third.AddMinutes(-20));
+        Assert.Equal(20, (int)(await socket.NextReminderAsync())["minutesBefore"]!);
+        await fixture.TickAsync(third.AddMinutes(-10));
+        Assert.Equal(3, (await socket.RemindersSoFarAsync()).Count);
+    }
+
+    [Fact]
     public async Task A_retried_sweep_sends_nothing_again_and_a_failed_post_is_resent_with_the_same_id()
     {
         var start = fixture.Ahead(TimeSpan.FromDays(2)).AddHours(5);
