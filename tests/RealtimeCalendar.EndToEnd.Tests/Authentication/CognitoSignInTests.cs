@@ -79,7 +79,19 @@ public sealed class CognitoSignInTests(LocalCloudFixture fixture)
         using var created = await http.PostAsync("/api/events", Content(Valid("after refresh")));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         await using var socket = await TestSocket.ConnectAsync(fixture.Cloud.WebSocketUrl, "?token=" + Uri.EscapeDataString(refreshed.AccessToken));
-        Assert.Single(await fixture.Cloud.Services.Connections.ListByUserAsync(user.UserId, default));
+        // The socket is live when a ping is answered; the record is read through the userId index, which a loaded
+        // DynamoDB Local may show a moment later (seen in a CI check at load 15).
+        await socket.SendAsync("""{"action":"ping"}""");
+        await socket.NextAsync(m => (string?)m["type"] == "pong");
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        var connections = await fixture.Cloud.Services.Connections.ListByUserAsync(user.UserId, default);
+        while (connections.Count == 0 && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            connections = await fixture.Cloud.Services.Connections.ListByUserAsync(user.UserId, default);
+        }
+
+        Assert.Single(connections);
     }
 
     [Fact]
