@@ -57,8 +57,9 @@ public sealed class ConnectionAdmission(
             }
         }
 
-        await connections.PutAsync(new ConnectionRecord(connectionId, userId, now, now + ConnectionRecord.MaxLifetime), cancellationToken);
-        logger.LogInformation("Socket {ConnectionId} opened for {UserId}", connectionId, userId);
+        // Before the record, not after: from the record's write until $connect returns, a post to the socket answers 410
+        // (the socket is not open yet), and past the handshake grace that 410 deletes the record. Anything slow belongs
+        // before it. The next sweep, seconds to a minute later, finds the record.
         if (missedReminders is not null)
         {
             try
@@ -72,6 +73,8 @@ public sealed class ConnectionAdmission(
             }
         }
 
+        await connections.PutAsync(new ConnectionRecord(connectionId, userId, now, now + ConnectionRecord.MaxLifetime), cancellationToken);
+        logger.LogInformation("Socket {ConnectionId} opened for {UserId}", connectionId, userId);
         return AdmissionOutcome.Admitted;
     }
 

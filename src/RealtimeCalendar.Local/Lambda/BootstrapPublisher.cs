@@ -21,6 +21,10 @@ public sealed class BootstrapPublisher(string toolCache, ILogger<BootstrapPublis
         var project = FindProject(projectName) ?? throw new LocalToolException(
             $"--lambda process needs the repository's src/{projectName} to publish {binary}, or {flag} PATH.");
         var outputDirectory = Path.Combine(toolCache, binary);
+        // One publish at a time into one output folder: local clouds started side by side (test fixtures in parallel)
+        // would otherwise write the same obj/ and output files at once and fail each other's builds.
+        Directory.CreateDirectory(toolCache);
+        await using var exclusive = await InterProcessLock.AcquireAsync(Path.Combine(toolCache, binary + ".publish.lock"), cancellationToken);
         logger.LogInformation("Publishing {Binary} for {Rid} (takes a minute)", binary, RuntimeInformation.RuntimeIdentifier);
 
         await ToolCommand.RunAsync(
